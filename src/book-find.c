@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Lookups through the indexes: find, scan in name order, due, activities. */
+#include "book.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "activity.h"
+#include "book-int.h"
+#include "buf.h"
+#include "contact.h"
+#include "err.h"
+#include "store.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+struct book_hit {
+	char		*key;		/* sort key */
+	uint64_t	 id;
+	struct contact	*c;
+};
+
+struct book_query {
+	struct book	 *b;
+	char		**words;	/* folded */
+	size_t		  nwords;
+	char		  digits[64];	/* the query is a phone number */
+	struct book_hit	 *hits;
+	size_t		  nhits;
+	/* scan */
+	const char	 *from;
+	uint64_t	  from_id;
+	int		  backwards;
+	book_contact_fn	  fn;
+	void		 *arg;
+};
+
+static void
+book_hits_clear(struct book_query *q)
+{
+	size_t	i;
+
+	for (i = 0; i < q->nhits; i++) {
+		free(q->hits[i].key);
+		contact_free(q->hits[i].c);
+	}
+	free(q->hits);
+	q->hits = NULL;
+	q->nhits = 0;
+}
+
+static int
+book_hit_cmp(const void *a, const void *b)
+{
+	const struct book_hit	*x = a, *y = b;
+	int			 c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Does the contact match every word of the query? */
+static int
+book_match(const struct book_query *q, const struct contact *c)
+{
+	char	*h, d[64];
+	size_t	 i;
+	int	 ok = 1;
+
+	if (!book_visible(q->b, c))
+		return 0;
+	if (q->digits[0] != '\0') {
+		for (i = 0; i < c->phones.n; i++) {
+			utf8_digits(c->phones.v[i].text, d, sizeof d);
+			if (strstr(d, q->digits) != NULL)
+				return 1;
+		}
+	}
+	if (q->nwords == 0)
+		return q->digits[0] == '\0';
+	h = book_haystack(c);
+	for (i = 0; ok && i < q->nwords; i++)
+		ok = strstr(h, q->words[i]) != NULL;
+	free(h);
+	return ok;
+}
+
+static int
+book_hit_add(struct book_query *q, uint64_t id, const void *data, size_t len,
+    struct err *e)
+{
+	struct contact	*c;
+	size_t		 i;
+
+	for (i = 0; i < q->nhits; i++)	/* a phone and a word may both hit */
+		if (q->hits[i].id == id)
+			return 0;
+	if ((c = contact_decode(data, len, e)) == NULL)
+		return -1;
+	c->id = id;
+	if (!book_match(q, c)) {
+		contact_free(c);
+		return 0;
+	}
+	q->hits = xreallocarray(q->hits, q->nhits + 1, sizeof *q->hits);
+	q->hits[q->nhits].key = book_sortkey(c);
+	q->hits[q->nhits].id = id;
+	q->hits[q->nhits].c = c;
+	q->nhits++;
+	return 0;
+}
+
+/* Candidates from the rows of one index key prefix. */
+static int
+book_prefix_rows(struct store_txn *t, struct book_query *q, int index,
+    const char *prefix, size_t plen, struct err *e)
+{
+	struct store_cursor	*c;
+	struct store_row	 row;
+	int			 rc;
+
+	rc = store_cursor_open(t, BOOK_T_CONTACT, index, STORE_CUR_DATA, &c, e);
+	if (rc != 0)
+		return rc;
+	for (rc = store_cursor_seek(c, prefix, plen, &row); rc == 0;
+	    rc = store_cursor_next(c, &row)) {
+		if (row.klen < plen || memcmp(row.key, prefix, plen) != 0)
+			break;
+		if ((rc = book_hit_add(q, row.id, row.data, row.dlen, e)) != 0)
+			break;
+	}
+	if (rc == -1 && !err_isset(e))
+		err_set(e, NULL, 0, "lookup: %s", store_cursor_error(c));
+	store_cursor_close(c);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+/* The rarest trigram of the longest word: the fewest rows to check. */
+static int
+book_best_trigram(struct store_txn *t, const char *w, char *best,
+    size_t *blen, struct err *e)
+{
+	struct store_cursor	*c;
+	struct store_row	 row;
+	uint64_t		 n, min = UINT64_MAX;
+	const char		*p, *q;
+	uint32_t		 cp;
+	int			 k, rc, len;
+
+	*blen = 0;
+	rc = store_cursor_open(t, BOOK_T_CONTACT, BOOK_I_TRI, 0, &c, e);
+	if (rc != 0)
+		return rc;
+	for (p = w; *p != '\0'; p += len > 0 ? len : 1) {
+		len = utf8_decode(p, strlen(p), &cp);
+		for (q = p, k = 0; k < 3 && *q != '\0'; k++) {
+			int	l;
+
+			l = utf8_decode(q, strlen(q), &cp);
+			q += l > 0 ? l : 1;
+		}
+		if (k < 3)
+			break;
+		rc = store_cursor_find(c, p, q - p, &row);
+		if (rc == STORE_NOTFOUND)
+			n = 0;
+		else if (rc != 0 || (rc = store_cursor_count(c, &n)) != 0)
+			break;
+		if (n < min) {
+			min = n;
+			*blen = q - p;
+			memcpy(best, p, *blen);
+		}
+		if (n == 0)
+			break;
+	}
+	store_cursor_close(c);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+static size_t
+book_cp_len(const char *s)
+{
+	uint32_t	cp;
+	size_t		n = 0;
+	int		len;
+
+	while (*s != '\0') {
+		len = utf8_decode(s, strlen(s), &cp);
+		s += len > 0 ? len : 1;
+		n++;
+	}
+	return n;
+}
+
+static int
+book_find_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_query	*q = arg;
+	const char		*longest = NULL;
+	char			 tri[16];
+	size_t			 i, tlen;
+	int			 rc;
+
+	book_hits_clear(q);
+	if (q->digits[0] != '\0') {
+		rc = book_prefix_rows(t, q, BOOK_I_PHONE, q->digits,
+		    strlen(q->digits), e);
+		if (rc != 0)
+			return rc;
+	}
+	for (i = 0; i < q->nwords; i++)
+		if (longest == NULL || strlen(q->words[i]) > strlen(longest))
+			longest = q->words[i];
+	if (longest == NULL)
+		return 0;
+	if (book_cp_len(longest) < 3)	/* short: every trigram it starts */
+		return book_prefix_rows(t, q, BOOK_I_TRI, longest,
+		    strlen(longest), e);
+	if ((rc = book_best_trigram(t, longest, tri, &tlen, e)) != 0)
+		return rc;
+	if (tlen == 0)
+		return 0;
+	return book_prefix_rows(t, q, BOOK_I_TRI, tri, tlen, e);
+}
+
+static void
+book_query_parse(struct book_query *q, const char *query)
+{
+	char		*f = utf8_fold(query), *tok, *save;
+	const char	*p;
+	int		 phone = 1;
+
+	for (p = query; *p != '\0'; p++)
+		if (!isdigit((unsigned char)*p) && !strchr(" +-()./", *p))
+			phone = 0;
+	if (phone && utf8_digits(query, q->digits, sizeof q->digits) < 3)
+		q->digits[0] = '\0';
+	for (tok = strtok_r(f, " \t", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t", &save)) {
+		if (phone)
+			continue;
+		q->words = xreallocarray(q->words, q->nwords + 1,
+		    sizeof *q->words);
+		q->words[q->nwords++] = xstrdup(tok);
+	}
+	free(f);
+}
+
+static int
+book_scan_fn(struct store_txn *t, void *arg, struct err *e);
+
+int
+book_find(struct book *b, const char *query, book_contact_fn fn, void *arg,
+    struct err *e)
+{
+	struct book_query	q;
+	size_t			i;
+	int			rc;
+
+	memset(&q, 0, sizeof q);
+	q.b = b;
+	book_query_parse(&q, query != NULL ? query : "");
+	if (q.nwords == 0 && q.digits[0] == '\0') {
+		free(q.words);
+		return book_scan(b, NULL, 0, 0, fn, arg, e);
+	}
+	rc = store_txn_run(b->store, STORE_READ, book_find_fn, &q, e);
+	if (rc == 0) {
+		qsort(q.hits, q.nhits, sizeof *q.hits, book_hit_cmp);
+		for (i = 0; i < q.nhits; i++)
+			if (fn(q.hits[i].c, arg) != 0)
+				break;
+	}
+	book_hits_clear(&q);
+	for (i = 0; i < q.nwords; i++)
+		free(q.words[i]);
+	free(q.words);
+	return rc;
+}
+
+/* Name order from a position; the callback runs inside the transaction,
+ * so it must not call the book (collect, then act). */
+static int
+book_scan_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_query	*q = arg;
+	struct store_cursor	*c;
+	struct store_row	 row;
+	struct contact		*ct;
+	int			 rc, stop = 0;
+
+	rc = store_cursor_open(t, BOOK_T_CONTACT, BOOK_I_NAME, STORE_CUR_DATA,
+	    &c, e);
+	if (rc != 0)
+		return rc;
+	if (q->from == NULL)
+		rc = q->backwards ? store_cursor_last(c, &row) :
+		    store_cursor_seek(c, NULL, 0, &row);
+	else {
+		rc = store_cursor_seek(c, q->from, strlen(q->from), &row);
+		if (q->backwards)
+			rc = rc == STORE_NOTFOUND ? store_cursor_last(c, &row) :
+			    rc == 0 ? store_cursor_prev(c, &row) : rc;
+	}
+	for (; rc == 0 && !stop; rc = q->backwards ?
+	    store_cursor_prev(c, &row) : store_cursor_next(c, &row)) {
+		if (q->from != NULL && !q->backwards && q->from_id != 0 &&
+		    row.klen == strlen(q->from) &&
+		    memcmp(row.key, q->from, row.klen) == 0 &&
+		    row.id <= q->from_id)
+			continue;
+		if ((ct = contact_decode(row.data, row.dlen, e)) == NULL) {
+			rc = -1;
+			break;
+		}
+		ct->id = row.id;
+		if (book_visible(q->b, ct))
+			stop = q->fn(ct, q->arg);
+		contact_free(ct);
+	}
+	store_cursor_close(c);
+	return rc == STORE_NOTFOUND || stop ? 0 : rc;
+}
+
+int
+book_scan(struct book *b, const char *from, uint64_t from_id, int backwards,
+    book_contact_fn fn, void *arg, struct err *e)
+{
+	struct book_query	q;
+
+	memset(&q, 0, sizeof q);
+	q.b = b;
+	q.from = from;
+	q.from_id = from_id;
+	q.backwards = backwards;
+	q.fn = fn;
+	q.arg = arg;
+	return store_txn_run(b->store, STORE_READ, book_scan_fn, &q, e);
+}
+
+struct book_acts {
+	struct book	 *b;
+	int		  index;
+	struct buf	  key;		/* exact key, or prefix for due */
+	uint64_t	  until;
+	size_t		  max;
+	struct activity	**v;
+	size_t		  n;
+};
+
+static void
+book_acts_clear(struct book_acts *q)
+{
+	activity_array_free(q->v, q->n);
+	q->v = NULL;
+	q->n = 0;
+}
+
+static int
+book_acts_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_acts	*q = arg;
+	struct store_cursor	*c;
+	struct store_row	 row;
+	struct activity		*a;
+	size_t			 plen = q->key.len;
+	int			 rc;
+
+	book_acts_clear(q);
+	rc = store_cursor_open(t, BOOK_T_ACTIVITY, q->index, STORE_CUR_DATA,
+	    &c, e);
+	if (rc != 0)
+		return rc;
+	if (q->index == BOOK_I_ACT_DUE)
+		plen -= 8;	/* owner\0, then due times up to until */
+	for (rc = store_cursor_seek(c, q->key.data, plen, &row); rc == 0;
+	    rc = store_cursor_next(c, &row)) {
+		if (plen > 0 && (row.klen < plen ||
+		    memcmp(row.key, q->key.data, plen) != 0))
+			break;
+		if (q->index != BOOK_I_ACT_CONTACT &&
+		    store_key_id((const char *)row.key + row.klen - 8) >
+		    q->until)
+			break;
+		if (q->max != 0 && q->n == q->max)
+			break;
+		if ((a = activity_decode(row.data, row.dlen, e)) == NULL) {
+			rc = -1;
+			break;
+		}
+		a->id = row.id;
+		q->v = xreallocarray(q->v, q->n + 1, sizeof *q->v);
+		q->v[q->n++] = a;
+	}
+	store_cursor_close(c);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+static int
+book_act_time_cmp(const void *x, const void *y)
+{
+	const struct activity	*a = *(struct activity *const *)x;
+	const struct activity	*b = *(struct activity *const *)y;
+	time_t			 ta = a->done ? a->done_at : a->due;
+	time_t			 tb = b->done ? b->done_at : b->due;
+
+	if (ta == 0)
+		ta = a->created;
+	if (tb == 0)
+		tb = b->created;
+	if (ta != tb)
+		return ta < tb ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int
+book_acts_run(struct book *b, struct book_acts *q, struct activity ***out,
+    size_t *n, struct err *e)
+{
+	int	rc;
+
+	rc = store_txn_run(b->store, STORE_READ, book_acts_fn, q, e);
+	buf_free(&q->key);
+	if (rc != 0) {
+		book_acts_clear(q);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	*out = q->v;
+	*n = q->n;
+	return 0;
+}
+
+int
+book_activities(struct book *b, uint64_t contact, struct activity ***out,
+    size_t *n, struct err *e)
+{
+	struct book_acts	q;
+	unsigned char		k[8];
+	int			rc;
+
+	memset(&q, 0, sizeof q);
+	q.b = b;
+	q.index = BOOK_I_ACT_CONTACT;
+	store_id_key(contact, k);
+	buf_add(&q.key, k, 8);
+	if ((rc = book_acts_run(b, &q, out, n, e)) == 0)
+		qsort(*out, *n, sizeof **out, book_act_time_cmp);
+	return rc;
+}
+
+int
+book_due(struct book *b, const char *owner, time_t until, size_t max,
+    struct activity ***out, size_t *n, struct err *e)
+{
+	struct book_acts	q;
+
+	memset(&q, 0, sizeof q);
+	q.b = b;
+	q.until = (uint64_t)until;
+	q.max = max;
+	if (owner != NULL) {
+		q.index = BOOK_I_ACT_DUE;
+		book_due_key(&q.key, owner, 0);
+	} else {
+		q.index = BOOK_I_ACT_ALLDUE;
+		buf_add(&q.key, "", 0);
+	}
+	return book_acts_run(b, &q, out, n, e);
+}

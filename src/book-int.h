@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef KITH_BOOK_INT_H
+#define KITH_BOOK_INT_H
+
+/*
+ * book-int: what the files of the book module share and nobody else
+ * sees: the handle, the tables and indexes of the schema, the audit
+ * record's tags and the index key extractors.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+struct contact;
+struct err;
+struct field_users;
+struct store;
+struct store_keys;
+struct store_txn;
+
+#define BOOK_SCHEMA	1
+
+struct book {
+	struct store		*store;
+	struct field_users	*users;
+	char			*user;
+};
+
+enum {
+	BOOK_T_CONTACT, BOOK_T_ACTIVITY, BOOK_T_DEAL, BOOK_T_CASE,
+	BOOK_T_AUDIT, BOOK_NTABLES
+};
+
+enum {
+	BOOK_I_NAME, BOOK_I_EMAIL, BOOK_I_PHONE, BOOK_I_TRI,
+	BOOK_I_ACT_CONTACT, BOOK_I_ACT_DUE, BOOK_I_ACT_ALLDUE,
+	BOOK_I_ACT_ALARM, BOOK_I_ACT_UID, BOOK_I_AUDIT, BOOK_NINDEXES
+};
+
+/* The audit record. */
+enum {
+	BOOK_AUDIT_TIME = 1, BOOK_AUDIT_USER, BOOK_AUDIT_KIND,
+	BOOK_AUDIT_TARGET, BOOK_AUDIT_ACTION, BOOK_AUDIT_OLD, BOOK_AUDIT_NEW
+};
+
+struct book_count {
+	int		table;
+	uint64_t	n;
+};
+int	book_count_fn(struct store_txn *t, void *arg, struct err *e);
+int	book_table_of(char kind);
+int	book_audit(struct store_txn *t, struct book *b, char kind,
+	    uint64_t id, const char *action, const struct buf *old,
+	    const struct buf *new, struct err *e);
+
+/* Index keys (book-keys.c). */
+void	book_keys_name(uint64_t, const void *, size_t, struct store_keys *);
+void	book_keys_email(uint64_t, const void *, size_t, struct store_keys *);
+void	book_keys_phone(uint64_t, const void *, size_t, struct store_keys *);
+void	book_keys_text(uint64_t, const void *, size_t, struct store_keys *);
+void	book_keys_act_contact(uint64_t, const void *, size_t,
+	    struct store_keys *);
+void	book_keys_act_due(uint64_t, const void *, size_t, struct store_keys *);
+void	book_keys_act_alldue(uint64_t, const void *, size_t,
+	    struct store_keys *);
+void	book_keys_act_alarm(uint64_t, const void *, size_t,
+	    struct store_keys *);
+void	book_keys_act_uid(uint64_t, const void *, size_t, struct store_keys *);
+void	book_keys_audit(uint64_t, const void *, size_t, struct store_keys *);
+
+/* The folded text a contact is found by, and the due key of an owner. */
+char	*book_haystack(const struct contact *c);
+void	 book_due_key(struct buf *out, const char *owner, uint64_t when);
+
+#endif /* KITH_BOOK_INT_H */

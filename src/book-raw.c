@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Raw records in and out, for dump and load. */
+#include "book.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "book-int.h"
+#include "buf.h"
+#include "err.h"
+#include "store.h"
+
+/* Contacts, activities, deals, cases, audit: the dump's order. */
+const char book_kinds[] = "cadkx";
+
+static int
+book_kind_table(char kind)
+{
+	return kind == 'x' ? BOOK_T_AUDIT : book_table_of(kind);
+}
+
+struct book_raw_q {
+	book_raw_fn	 fn;
+	void		*arg;
+	uint64_t	*seqs;
+	const struct book_raw *v;
+	size_t		 n;
+};
+
+static int
+book_raw_each_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_raw_q	*q = arg;
+	struct store_cursor	*c;
+	struct store_row	 row;
+	struct book_raw		 r;
+	const char		*k;
+	int			 rc = 0;
+
+	for (k = book_kinds; *k != '\0' && rc == 0; k++) {
+		rc = store_cursor_open(t, book_kind_table(*k), -1,
+		    STORE_CUR_DATA, &c, e);
+		if (rc != 0)
+			return rc;
+		for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0;
+		    rc = store_cursor_next(c, &row)) {
+			r.kind = *k;
+			r.id = row.id;
+			r.data = (void *)row.data;
+			r.len = row.dlen;
+			if ((rc = q->fn(&r, q->arg)) != 0) {
+				err_set(e, NULL, 0, "writing the dump failed");
+				rc = -1;
+				break;
+			}
+		}
+		if (rc == -1 && !err_isset(e))
+			err_set(e, NULL, 0, "%s", store_cursor_error(c));
+		store_cursor_close(c);
+		if (rc == STORE_NOTFOUND)
+			rc = 0;
+	}
+	return rc;
+}
+
+int
+book_raw_each(struct book *b, book_raw_fn fn, void *arg, struct err *e)
+{
+	struct book_raw_q	q = { fn, arg, NULL, NULL, 0 };
+
+	return store_txn_run(b->store, STORE_READ, book_raw_each_fn, &q, e);
+}
+
+static int
+book_raw_seqs_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_raw_q	*q = arg;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; book_kinds[i] != '\0'; i++)
+		if ((rc = store_seq_get(t, book_kind_table(book_kinds[i]),
+		    &q->seqs[i], e)) != 0)
+			return rc;
+	return 0;
+}
+
+int
+book_raw_seqs(struct book *b, uint64_t *seqs, struct err *e)
+{
+	struct book_raw_q	q = { NULL, NULL, seqs, NULL, 0 };
+
+	return store_txn_run(b->store, STORE_READ, book_raw_seqs_fn, &q, e);
+}
+
+static int
+book_raw_load_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_raw_q	*q = arg;
+	uint64_t		 n;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; book_kinds[i] != '\0'; i++) {
+		if ((rc = store_count(t, book_kind_table(book_kinds[i]), &n,
+		    e)) != 0)
+			return rc;
+		if (n != 0) {
+			err_set(e, NULL, 0, "the database is not empty: load "
+			    "into a new directory");
+			return -1;
+		}
+	}
+	for (i = 0; i < q->n; i++) {
+		rc = store_put(t, book_kind_table(q->v[i].kind), q->v[i].id,
+		    q->v[i].data, q->v[i].len, e);
+		if (rc != 0)
+			return rc;
+	}
+	for (i = 0; book_kinds[i] != '\0'; i++) {
+		rc = store_seq_set(t, book_kind_table(book_kinds[i]),
+		    q->seqs[i], e);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+book_raw_load(struct book *b, const struct book_raw *v, size_t n,
+    const uint64_t *seqs, struct err *e)
+{
+	struct book_raw_q	q = { NULL, NULL, (uint64_t *)seqs, v, n };
+
+	return store_txn_run(b->store, 0, book_raw_load_fn, &q, e);
+}

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef KITH_BOOK_H
+#define KITH_BOOK_H
+
+/*
+ * book: one database as one user sees it; the API both front ends use.
+ *
+ * Open, get, add, save (refusing a stale revision), remove, look up by
+ * pages through the indexes, and the audit trail, each write one
+ * transaction.  Ids are short printable strings: a kind letter and a
+ * number ("c12" a contact, "a7" an activity), and a unique prefix of one
+ * is accepted.  It neither prints nor prompts.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+struct activity;
+struct conf;
+struct contact;
+struct err;
+struct field_users;
+struct store;
+struct store_txn;
+
+struct book;
+
+/* Results besides 0 and -1. */
+#define BOOK_NOTFOUND	1
+#define BOOK_CONFLICT	2	/* saved over a newer revision: refused */
+
+/* book_open flags. */
+#define BOOK_CREATE	0x1	/* create the database when missing */
+#define BOOK_SHARED	0x2	/* with STORE_SHARED modes */
+#define BOOK_QUICK	0x4	/* busy: give up after a second (login) */
+
+/* Kinds of record, as their id letters. */
+#define BOOK_CONTACT	'c'
+#define BOOK_ACTIVITY	'a'
+
+struct book	*book_open(const char *dir, const struct conf *conf, int flags,
+		    struct err *e);
+void		 book_close(struct book *b);
+const char	*book_user(const struct book *b);
+const struct field_users *book_users(const struct book *b);
+struct store	*book_store(struct book *b);
+/* Runs fn in one transaction of the book's store (see store_txn_run). */
+int		 book_txn(struct book *b, int flags,
+		    int (*fn)(struct store_txn *, void *, struct err *),
+		    void *arg, struct err *e);
+
+const char	*book_id_format(char kind, uint64_t id, char *buf,
+		    size_t len);
+/* An id or a unique prefix of one; BOOK_NOTFOUND, or -1 when ambiguous. */
+int		 book_id_parse(struct book *b, char kind, const char *s,
+		    uint64_t *id, struct err *e);
+
+/* Contacts. */
+int	book_contact_add(struct book *b, struct contact *c, struct err *e);
+int	book_contact_get(struct book *b, uint64_t id, struct contact **out,
+	    struct err *e);
+int	book_contact_save(struct book *b, struct contact *c, struct err *e);
+int	book_contact_remove(struct book *b, uint64_t id, struct err *e);
+/* Whether this user may see c (private contacts are their owner's). */
+int	book_visible(const struct book *b, const struct contact *c);
+
+/* Activities.  Adding or completing one updates the contact's
+ * last-contact time in the same transaction. */
+int	book_activity_add(struct book *b, struct activity *a, struct err *e);
+int	book_activity_get(struct book *b, uint64_t id, struct activity **out,
+	    struct err *e);
+int	book_activity_save(struct book *b, struct activity *a, struct err *e);
+/* Completes a: with next (a recurring one's next occurrence), a done copy
+ * goes to the history and a moves on to next; else a itself is done.
+ * One transaction. */
+int	book_activity_done(struct book *b, struct activity *a,
+	    const char *result, time_t next, struct err *e);
+int	book_activity_remove(struct book *b, uint64_t id, struct err *e);
+/* A contact's activities in time order (pending and history). */
+int	book_activities(struct book *b, uint64_t contact,
+	    struct activity ***out, size_t *n, struct err *e);
+/* Pending activities of owner (NULL: everyone's) due before until, most
+ * urgent first, at most max (0: no limit). */
+int	book_due(struct book *b, const char *owner, time_t until, size_t max,
+	    struct activity ***out, size_t *n, struct err *e);
+
+/* Lookup.  fn gets each match (the contact is only lent); nonzero stops. */
+typedef int (*book_contact_fn)(const struct contact *c, void *arg);
+/* Contacts matching query (every word of it, as a part of the name,
+ * company or e-mail, ignoring case and accents; or phone digits), in name
+ * order; an empty query matches all. */
+int	book_find(struct book *b, const char *query, book_contact_fn fn,
+	    void *arg, struct err *e);
+
+/* Paging in name order: the sort key of a contact, and a scan from one. */
+char	*book_sortkey(const struct contact *c);
+int	book_scan(struct book *b, const char *from, uint64_t from_id,
+	    int backwards, book_contact_fn fn, void *arg, struct err *e);
+int	book_contact_count(struct book *b, uint64_t *n, struct err *e);
+
+/* Raw records, for dump and load: kinds in book_kinds order, ids rising. */
+extern const char book_kinds[];
+struct book_raw {
+	char		 kind;
+	uint64_t	 id;
+	void		*data;
+	size_t		 len;
+};
+/* fn runs inside a read transaction: it must not call the book. */
+typedef int (*book_raw_fn)(const struct book_raw *r, void *arg);
+int	book_raw_each(struct book *b, book_raw_fn fn, void *arg,
+	    struct err *e);
+/* The id counters, one per kind in book_kinds order. */
+int	book_raw_seqs(struct book *b, uint64_t *seqs, struct err *e);
+/* Puts the records and counters in one transaction; refuses unless the
+ * database is empty. */
+int	book_raw_load(struct book *b, const struct book_raw *v, size_t n,
+	    const uint64_t *seqs, struct err *e);
+
+/* Verifies the database: the file structure (on a hot copy, so others
+ * keep working), every record decodes, every index entry has its record,
+ * and the counts agree.  Problems go to fn, one line each; returns the
+ * number of problems, or -1 when the check itself failed. */
+int	book_check(struct book *b, void (*fn)(const char *, void *),
+	    void *arg, struct err *e);
+
+#endif /* KITH_BOOK_H */

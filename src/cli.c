@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "cli.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "book.h"
+#include "conf.h"
+#include "err.h"
+#include "out.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+#ifndef KITH_VERSION
+#define KITH_VERSION "0.1"
+#endif
+
+const struct cli_cmd cli_cmds[] = {
+	{ "add", "FIELD=VALUE ...", "add a contact; prints its id",
+	    CLI_BOOK | CLI_CREATE, cli_add },
+	{ "show", "ID", "a contact with its activities",
+	    CLI_BOOK, cli_show },
+	{ "set", "ID FIELD=VALUE ...", "change fields of a contact",
+	    CLI_BOOK, cli_set },
+	{ "rm", "ID", "delete a contact (the audit trail keeps it)",
+	    CLI_BOOK, cli_rm },
+	{ "find", "[--format tsv|csv|json] [QUERY]",
+	    "matching contacts: id, name, company, phone, e-mail",
+	    CLI_BOOK | CLI_CREATE, cli_find },
+	{ "log", "[--at WHEN] [--result TEXT] ID TYPE [TEXT]",
+	    "record a completed activity in the history",
+	    CLI_BOOK, cli_log },
+	{ "schedule", "[--alarm DURATION] [--repeat RRULE] [--for USER] "
+	    "[--duration DURATION] [--priority N] ID TYPE WHEN [TEXT]",
+	    "schedule a follow-up; prints its id", CLI_BOOK, cli_schedule },
+	{ "done", "ACTIVITY_ID [RESULT]", "complete a pending activity",
+	    CLI_BOOK, cli_done },
+	{ "due", "[--within DURATION] [--for USER | --all] "
+	    "[--format tsv|csv|json]",
+	    "my pending follow-ups that are due; nothing when none",
+	    CLI_BOOK | CLI_QUIET | CLI_QUICK, cli_due },
+	{ "dump", "[-o FILE]", "the whole database as portable text",
+	    CLI_BOOK | CLI_CREATE, cli_dump },
+	{ "load", "FILE", "load a dump into an empty database",
+	    CLI_BOOK | CLI_CREATE, cli_load },
+	{ "check", "", "verify the database", CLI_BOOK, cli_check },
+	{ "backup", "DIR", "hot backup of the database into DIR",
+	    CLI_BOOK, cli_backup },
+	{ "init", "[DIR]", "create a database", 0, cli_init },
+	{ "fields", "", "the fields a contact has", CLI_BOOK | CLI_CREATE,
+	    cli_fields },
+	{ NULL, NULL, NULL, 0, NULL }
+};
+
+static volatile sig_atomic_t	cli_signal;
+
+static void
+cli_on_signal(int sig)
+{
+	cli_signal = sig;
+}
+
+int
+cli_stopping(void)
+{
+	return cli_signal != 0;
+}
+
+int
+cli_output_failed(void)
+{
+	return ferror(stdout) || cli_signal != 0;
+}
+
+/* Closing cleanly on a signal spares everyone a recovery (NOTES 4). */
+static void
+cli_signals(void)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = cli_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+int
+cli_errorf(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fflush(stdout);
+	fputs("kith: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 1;
+}
+
+int
+cli_error(const struct err *e)
+{
+	char	buf[1024];
+
+	return cli_errorf("%s", err_format(e, buf, sizeof buf));
+}
+
+static const struct cli_cmd *
+cli_find_cmd(const char *name)
+{
+	const struct cli_cmd	*c;
+
+	for (c = cli_cmds; c->name != NULL; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+int
+cli_usage(const char *name)
+{
+	const struct cli_cmd	*c = cli_find_cmd(name);
+
+	if (c != NULL)
+		fprintf(stderr, "usage: kith [-d DIR] %s %s\n", c->name,
+		    c->args);
+	return 2;
+}
+
+static void
+cli_help(FILE *f)
+{
+	const struct cli_cmd	*c;
+
+	fputs("usage: kith [-d DIR] [COMMAND [ARGS...]]\n"
+	    "\n"
+	    "Without a command, kith opens the full-screen interface.\n"
+	    "\n"
+	    "Commands:\n", f);
+	for (c = cli_cmds; c->name != NULL; c++)
+		fprintf(f, "  %-9s %s\n  %9s   %s\n", c->name, c->args, "",
+		    c->help);
+	fputs("\nOptions:\n"
+	    "  -d DIR     the database directory (also KITH_DIR; default\n"
+	    "             $XDG_DATA_HOME/kith)\n"
+	    "  --help     this text; kith COMMAND --help for one command\n"
+	    "  --version  the version\n"
+	    "\nSee kith(1) for fields, dates and everything else.\n", f);
+}
+
+/* -d, then KITH_DIR, then the configuration, then the XDG default. */
+static char *
+cli_default_dir(const struct conf *conf)
+{
+	const char	*s;
+
+	if ((s = getenv("KITH_DIR")) != NULL && *s != '\0')
+		return xstrdup(s);
+	if ((s = conf_get(conf, "database", NULL)) != NULL)
+		return xstrdup(s);
+	if ((s = getenv("XDG_DATA_HOME")) != NULL && *s == '/')
+		return xasprintf("%s/kith", s);
+	if ((s = getenv("HOME")) != NULL)
+		return xasprintf("%s/.local/share/kith", s);
+	return xstrdup(".kith");
+}
+
+int
+cli_id(struct cli *cli, char kind, const char *s, uint64_t *id)
+{
+	struct err	e;
+
+	err_clear(&e);
+	if (book_id_parse(cli->book, kind, s, id, &e) != 0)
+		return cli_error(&e);
+	return 0;
+}
+
+static int
+cli_open(struct cli *cli, const struct cli_cmd *c)
+{
+	struct err	e;
+	int		flags = 0;
+
+	err_clear(&e);
+	if (!(c->flags & CLI_BOOK))
+		return 0;
+	if ((c->flags & CLI_QUIET) && access(cli->dir, F_OK) == -1 &&
+	    errno == ENOENT)
+		return -1;
+	if (c->flags & CLI_CREATE)
+		flags |= BOOK_CREATE;
+	if (c->flags & CLI_QUICK)
+		flags |= BOOK_QUICK;
+	cli->book = book_open(cli->dir, cli->conf, flags, &e);
+	if (cli->book == NULL)
+		return cli_error(&e);
+	return 0;
+}
+
+static int
+cli_run(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_cmd	*c;
+	int			 rc, i;
+
+	if ((c = cli_find_cmd(argv[0])) == NULL) {
+		cli_errorf("unknown command \"%s\" (kith --help lists them)",
+		    argv[0]);
+		return 2;
+	}
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			printf("usage: kith [-d DIR] %s %s\n%s\n", c->name,
+			    c->args, c->help);
+			return 0;
+		}
+	}
+	if ((rc = cli_open(cli, c)) != 0)
+		return rc < 0 ? 0 : rc;
+	rc = c->run(cli, argc, argv);
+	if (fflush(stdout) == EOF && rc == 0)
+		rc = cli_errorf("writing output: %s", strerror(errno));
+	return rc;
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli	cli;
+	struct err	e;
+	int		i = 1, rc;
+	const char	*dir = NULL;
+
+	memset(&cli, 0, sizeof cli);
+	err_clear(&e);
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--help") == 0 || !strcmp(argv[i], "-h")) {
+			cli_help(stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("kith %s\n", KITH_VERSION);
+			return 0;
+		}
+		if (strcmp(argv[i], "-d") == 0 && i + 1 < argc)
+			dir = argv[++i];
+		else if (strncmp(argv[i], "-d", 2) == 0 && argv[i][2] != '\0')
+			dir = argv[i] + 2;
+		else {
+			cli_errorf("unknown option \"%s\"", argv[i]);
+			fputs("usage: kith [-d DIR] [COMMAND [ARGS...]]\n",
+			    stderr);
+			return 2;
+		}
+	}
+	if ((cli.conf = conf_load(&e)) == NULL)
+		return cli_error(&e);
+	cli.dir = dir != NULL ? xstrdup(dir) : cli_default_dir(cli.conf);
+	cli_signals();
+	if (i == argc)
+		rc = ui_main(cli.dir, cli.conf);
+	else
+		rc = cli_run(&cli, argc - i, argv + i);
+	book_close(cli.book);
+	conf_free(cli.conf);
+	free(cli.dir);
+	return rc;
+}

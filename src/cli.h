@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef KITH_CLI_H
+#define KITH_CLI_H
+
+/*
+ * cli: the command line.  A table of subcommands (name, arguments, help,
+ * what they need, function) from which --help, usage errors and the
+ * manual's list come.  With main.c, the only code that writes to stdout
+ * and stderr and chooses the exit status: 0 success, 1 error, 2 usage.
+ */
+
+#include <stdint.h>
+#include <stdio.h>
+
+struct book;
+struct conf;
+struct err;
+
+struct cli {
+	char		*dir;		/* the database directory */
+	struct conf	*conf;
+	struct book	*book;
+	int		 format;	/* enum out_format, from --format */
+};
+
+/* What a command needs before it runs. */
+#define CLI_BOOK	0x01	/* an open database */
+#define CLI_CREATE	0x02	/* ... created when missing */
+#define CLI_QUIET	0x04	/* no database: succeed silently (login) */
+#define CLI_QUICK	0x08	/* busy: give up after a second */
+
+struct cli_cmd {
+	const char	*name;
+	const char	*args;
+	const char	*help;
+	int		 flags;
+	int		(*run)(struct cli *cli, int argc, char **argv);
+};
+
+extern const struct cli_cmd	cli_cmds[];
+
+int	cli_main(int argc, char **argv);
+/* Prints the command's usage on stderr; returns 2. */
+int	cli_usage(const char *name);
+/* Prints "kith: ..." on stderr; returns 1. */
+int	cli_error(const struct err *e);
+int	cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Resolves an id argument, printing the error; 0 or 1. */
+int	cli_id(struct cli *cli, char kind, const char *s, uint64_t *id);
+/* A signal asked us to stop: finish the transaction and leave. */
+int	cli_stopping(void);
+/* 1 when stdout can no longer be written (a closed pipe). */
+int	cli_output_failed(void);
+/* Personal data out: a 0600 temporary file renamed into place at close
+ * (when ok); cli_output_close returns 1 after printing an error. */
+FILE	*cli_output_open(const char *path, char **tmp);
+int	 cli_output_close(FILE *f, const char *path, char *tmp, int ok);
+
+
+/* The commands (cli-*.c). */
+int	cli_add(struct cli *, int, char **);
+int	cli_show(struct cli *, int, char **);
+int	cli_set(struct cli *, int, char **);
+int	cli_rm(struct cli *, int, char **);
+int	cli_find(struct cli *, int, char **);
+int	cli_log(struct cli *, int, char **);
+int	cli_schedule(struct cli *, int, char **);
+int	cli_done(struct cli *, int, char **);
+int	cli_due(struct cli *, int, char **);
+int	cli_dump(struct cli *, int, char **);
+int	cli_load(struct cli *, int, char **);
+int	cli_check(struct cli *, int, char **);
+int	cli_backup(struct cli *, int, char **);
+int	cli_init(struct cli *, int, char **);
+int	cli_fields(struct cli *, int, char **);
+
+#endif /* KITH_CLI_H */

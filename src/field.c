@@ -1,0 +1,776 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "field.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "conf.h"
+#include "err.h"
+#include "record.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+const char *const field_statuses[] = {
+	"lead", "prospect", "customer", "inactive", "partner", "supplier",
+	NULL
+};
+
+#define FIELD_AT(obj, def, type)	((type *)((char *)(obj) + (def)->off))
+#define FIELD_CAT(obj, def, type) \
+	((const type *)((const char *)(obj) + (def)->off))
+
+void
+field_list_add(struct field_list *l, const char *type, const char *text)
+{
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	l->v[l->n].type = (type != NULL && *type != '\0') ? xstrdup(type) :
+	    NULL;
+	l->v[l->n].text = xstrdup(text);
+	l->n++;
+}
+
+void
+field_list_clear(struct field_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].type);
+		free(l->v[i].text);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+const char *
+field_list_first(const struct field_list *l)
+{
+	return l->n > 0 ? l->v[0].text : NULL;
+}
+
+const char *
+field_list_get(const struct field_list *l, const char *type)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i].type != NULL && strcasecmp(l->v[i].type, type) == 0)
+			return l->v[i].text;
+	}
+	return NULL;
+}
+
+/* Replaces the value of that type (used for user fields), or adds it. */
+void
+field_list_set(struct field_list *l, const char *type, const char *text)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i].type == NULL || strcasecmp(l->v[i].type, type))
+			continue;
+		free(l->v[i].text);
+		if (text == NULL || *text == '\0') {
+			free(l->v[i].type);
+			memmove(&l->v[i], &l->v[i + 1],
+			    (l->n - i - 1) * sizeof *l->v);
+			l->n--;
+		} else
+			l->v[i].text = xstrdup(text);
+		return;
+	}
+	if (text != NULL && *text != '\0')
+		field_list_add(l, type, text);
+}
+
+const struct field_def *
+field_find(const struct field_def *defs, size_t n, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (strcasecmp(defs[i].name, name) == 0)
+			return &defs[i];
+	}
+	return NULL;
+}
+
+static int
+field_known_tag(const struct field_def *defs, size_t n, uint32_t tag)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (defs[i].tag == tag)
+			return 1;
+	}
+	return 0;
+}
+
+void
+field_encode(const struct field_def *defs, size_t n, const void *obj,
+    const struct record *extra, struct buf *out)
+{
+	const struct field_def	*d;
+	const struct field_list	*l;
+	struct record		*r = record_new();
+	size_t			 i, j;
+
+	for (i = 0; i < n; i++) {
+		d = &defs[i];
+		switch (d->type) {
+		case FIELD_TEXT:
+			record_adds(r, d->tag, NULL, *FIELD_CAT(obj, d, char *));
+			break;
+		case FIELD_LIST:
+		case FIELD_USER:
+			l = FIELD_CAT(obj, d, struct field_list);
+			for (j = 0; j < l->n; j++)
+				record_adds(r, d->tag, l->v[j].type,
+				    l->v[j].text);
+			break;
+		case FIELD_TIME:
+			if (*FIELD_CAT(obj, d, time_t) != 0)
+				record_addu(r, d->tag,
+				    (uint64_t)*FIELD_CAT(obj, d, time_t));
+			break;
+		case FIELD_NUM:	/* always: 0 may differ from the default */
+			record_addu(r, d->tag,
+			    (uint64_t)*FIELD_CAT(obj, d, long));
+			break;
+		case FIELD_BOOL:
+			if (*FIELD_CAT(obj, d, int))
+				record_addu(r, d->tag, 1);
+			break;
+		case FIELD_ID:
+			if (*FIELD_CAT(obj, d, uint64_t) != 0)
+				record_addu(r, d->tag,
+				    *FIELD_CAT(obj, d, uint64_t));
+			break;
+		}
+	}
+	for (i = 0; extra != NULL && i < extra->n; i++) {
+		record_add(r, extra->items[i].tag, extra->items[i].type,
+		    extra->items[i].value, extra->items[i].len);
+	}
+	record_encode(r, out);
+	record_free(r);
+}
+
+static uint64_t
+field_item_u64(const struct record_item *it)
+{
+	uint64_t	v = 0;
+	size_t		i;
+
+	for (i = 0; i < it->len && i < 8; i++)
+		v = (v << 8) | (unsigned char)it->value[i];
+	return v;
+}
+
+static void
+field_decode_item(const struct field_def *d, void *obj,
+    const struct record_item *it)
+{
+	switch (d->type) {
+	case FIELD_TEXT:
+		free(*FIELD_AT(obj, d, char *));
+		*FIELD_AT(obj, d, char *) = xstrndup(it->value, it->len);
+		break;
+	case FIELD_LIST:
+	case FIELD_USER:
+		field_list_add(FIELD_AT(obj, d, struct field_list), it->type,
+		    it->value);
+		break;
+	case FIELD_TIME:
+		*FIELD_AT(obj, d, time_t) = (time_t)field_item_u64(it);
+		break;
+	case FIELD_NUM:
+		*FIELD_AT(obj, d, long) = (long)field_item_u64(it);
+		break;
+	case FIELD_BOOL:
+		*FIELD_AT(obj, d, int) = field_item_u64(it) != 0;
+		break;
+	case FIELD_ID:
+		*FIELD_AT(obj, d, uint64_t) = field_item_u64(it);
+		break;
+	}
+}
+
+int
+field_decode(const struct field_def *defs, size_t n, void *obj,
+    struct record **extra, const void *data, size_t len, struct err *e)
+{
+	struct record	*r;
+	size_t		 i, j;
+
+	if ((r = record_decode(data, len, e)) == NULL)
+		return -1;
+	*extra = record_new();
+	for (i = 0; i < r->n; i++) {
+		const struct record_item *it = &r->items[i];
+
+		if (!field_known_tag(defs, n, it->tag)) {
+			record_add(*extra, it->tag, it->type, it->value,
+			    it->len);
+			continue;
+		}
+		for (j = 0; j < n; j++) {
+			if (defs[j].tag == it->tag) {
+				field_decode_item(&defs[j], obj, it);
+				break;
+			}
+		}
+	}
+	record_free(r);
+	return 0;
+}
+
+void
+field_free(const struct field_def *defs, size_t n, void *obj)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (defs[i].type == FIELD_TEXT) {
+			free(*FIELD_AT(obj, &defs[i], char *));
+			*FIELD_AT(obj, &defs[i], char *) = NULL;
+		} else if (defs[i].type == FIELD_LIST ||
+		    defs[i].type == FIELD_USER)
+			field_list_clear(FIELD_AT(obj, &defs[i],
+			    struct field_list));
+	}
+}
+
+static int
+field_check_email(const char *v, struct err *e)
+{
+	const char	*at = strchr(v, '@');
+
+	if (at == NULL || at == v || at[1] == '\0' || strchr(at + 1, '@') ||
+	    strpbrk(v, " \t<>,;\"") != NULL || at[1] == '.' ||
+	    v[strlen(v) - 1] == '.') {
+		err_set(e, NULL, 0, "\"%s\" is not an e-mail address", v);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+field_check_phone(const char *v, struct err *e)
+{
+	char		digits[64];
+	const char	*p;
+
+	for (p = v; *p != '\0'; p++) {
+		if (isdigit((unsigned char)*p) || strchr(" +-()./", *p))
+			continue;
+		if (strncasecmp(p, "ext", 3) == 0) {
+			p += 2;
+			continue;
+		}
+		if (*p == 'x' || *p == '#' || *p == '*')
+			continue;
+		err_set(e, NULL, 0, "\"%s\" is not a phone number: "
+		    "unexpected '%c'", v, *p);
+		return -1;
+	}
+	if (utf8_digits(v, digits, sizeof digits) < 3) {
+		err_set(e, NULL, 0, "\"%s\" is not a phone number: "
+		    "too few digits", v);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+field_check_date(const char *v, struct err *e)
+{
+	int	y, m, d, n = 0;
+
+	if ((sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 &&
+	    n == 10 && v[n] == '\0') ||
+	    (sscanf(v, "--%2d-%2d%n", &m, &d, &n) == 2 && n == 7 &&
+	    v[n] == '\0')) {
+		if (m >= 1 && m <= 12 && d >= 1 && d <= 31)
+			return 0;
+	}
+	err_set(e, NULL, 0, "\"%s\" is not a date (YYYY-MM-DD)", v);
+	return -1;
+}
+
+static int
+field_check_number(const char *v, struct err *e)
+{
+	char	*end;
+
+	(void)strtod(v, &end);
+	if (end == v || *end != '\0') {
+		err_set(e, NULL, 0, "\"%s\" is not a number", v);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+field_check_word(const char *v, const char *const *words, const char *what,
+    struct err *e)
+{
+	size_t	i;
+
+	for (i = 0; words[i] != NULL; i++) {
+		if (strcasecmp(words[i], v) == 0)
+			return 0;
+	}
+	err_set(e, NULL, 0, "\"%s\" is not a %s", v, what);
+	return -1;
+}
+
+static int
+field_check_user(const struct field_user *u, const char *v, struct err *e)
+{
+	size_t	i;
+
+	switch (u->kind) {
+	case USER_NUMBER:
+		return field_check_number(v, e);
+	case USER_DATE:
+		return field_check_date(v, e);
+	case USER_CHOICE:
+		for (i = 0; i < u->nchoices; i++) {
+			if (strcasecmp(u->choices[i], v) == 0)
+				return 0;
+		}
+		err_set(e, NULL, 0, "\"%s\" is not one of the choices for %s",
+		    v, u->name);
+		return -1;
+	case USER_TEXT:
+		break;
+	}
+	return 0;
+}
+
+int
+field_check(const struct field_def *def, const struct field_user *user,
+    const char *v, struct err *e)
+{
+	const char	*p;
+
+	if (!utf8_valid(v, strlen(v))) {
+		err_set(e, NULL, 0, "value is not valid UTF-8");
+		return -1;
+	}
+	for (p = v; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 && *p != '\t' &&
+		    !(*p == '\n' && def != NULL && def->check == CHECK_NONE)) {
+			err_set(e, NULL, 0, "value holds a control character");
+			return -1;
+		}
+	}
+	if (*v == '\0')
+		return 0;
+	if (user != NULL)
+		return field_check_user(user, v, e);
+	switch (def->check) {
+	case CHECK_EMAIL:
+		return field_check_email(v, e);
+	case CHECK_PHONE:
+		return field_check_phone(v, e);
+	case CHECK_DATE:
+		return field_check_date(v, e);
+	case CHECK_NUMBER:
+		return field_check_number(v, e);
+	case CHECK_STATUS:
+		return field_check_word(v, field_statuses, "status (lead, "
+		    "prospect, customer, inactive, partner, supplier)", e);
+	case CHECK_URL:
+		if (strpbrk(v, " \t") != NULL) {
+			err_set(e, NULL, 0, "\"%s\" is not a web address", v);
+			return -1;
+		}
+		return 0;
+	case CHECK_OWNER:
+		for (p = v; *p != '\0'; p++) {
+			if (!isalnum((unsigned char)*p) && !strchr("._-", *p)) {
+				err_set(e, NULL, 0, "\"%s\" is not a user name",
+				    v);
+				return -1;
+			}
+		}
+		return 0;
+	case CHECK_NONE:
+	case CHECK_CHOICE:
+		break;
+	}
+	return 0;
+}
+
+/* With a type, only the values of that type go (phone.work= keeps the
+ * mobile number); without one, all of them. */
+static void
+field_list_clear_type(struct field_list *l, const char *type)
+{
+	size_t	i;
+
+	if (type == NULL) {
+		field_list_clear(l);
+		return;
+	}
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i].type == NULL || strcasecmp(l->v[i].type, type))
+			continue;
+		free(l->v[i].type);
+		free(l->v[i].text);
+		memmove(&l->v[i], &l->v[i + 1], (l->n - i - 1) * sizeof *l->v);
+		l->n--;
+		i--;
+	}
+}
+
+static int
+field_batch_first(struct field_batch *b, uint32_t tag, const char *type)
+{
+	uint32_t	key = tag << 8;
+	size_t		i;
+	const char	*p;
+
+	for (p = type; p != NULL && *p != '\0'; p++)
+		key = key * 31 + (unsigned char)tolower((unsigned char)*p);
+
+	if (b == NULL)
+		return 1;
+	for (i = 0; i < b->ncleared; i++) {
+		if (b->cleared[i] == key)
+			return 0;
+	}
+	if (b->ncleared < sizeof b->cleared / sizeof b->cleared[0])
+		b->cleared[b->ncleared++] = key;
+	return 1;
+}
+
+static void
+field_list_remove(struct field_list *l, const char *text)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		if (strcmp(l->v[i].text, text) != 0)
+			continue;
+		free(l->v[i].type);
+		free(l->v[i].text);
+		memmove(&l->v[i], &l->v[i + 1], (l->n - i - 1) * sizeof *l->v);
+		l->n--;
+		i--;
+	}
+}
+
+/* Canonical spelling of words from a fixed list (status, choices). */
+static const char *
+field_canonical(const struct field_def *def, const struct field_user *u,
+    const char *v)
+{
+	size_t	i;
+
+	if (u != NULL && u->kind == USER_CHOICE) {
+		for (i = 0; i < u->nchoices; i++)
+			if (strcasecmp(u->choices[i], v) == 0)
+				return u->choices[i];
+	}
+	if (u == NULL && def->check == CHECK_STATUS) {
+		for (i = 0; field_statuses[i] != NULL; i++)
+			if (strcasecmp(field_statuses[i], v) == 0)
+				return field_statuses[i];
+	}
+	return v;
+}
+
+static int
+field_set_scalar(const struct field_def *d, void *obj, const char *v,
+    struct err *e)
+{
+	char	*end;
+	long	 n;
+
+	switch (d->type) {
+	case FIELD_TEXT:
+		free(*FIELD_AT(obj, d, char *));
+		*FIELD_AT(obj, d, char *) = *v ? xstrdup(v) : NULL;
+		return 0;
+	case FIELD_BOOL:
+		if (*v == '\0' || strcmp(v, "0") == 0 || !strcasecmp(v, "no") ||
+		    !strcasecmp(v, "false"))
+			*FIELD_AT(obj, d, int) = 0;
+		else if (!strcmp(v, "1") || !strcasecmp(v, "yes") ||
+		    !strcasecmp(v, "true"))
+			*FIELD_AT(obj, d, int) = 1;
+		else {
+			err_set(e, NULL, 0, "%s: \"%s\" is not yes or no",
+			    d->name, v);
+			return -1;
+		}
+		return 0;
+	case FIELD_NUM:
+		n = *v ? strtol(v, &end, 10) : 0;
+		if (*v && *end != '\0') {
+			err_set(e, NULL, 0, "%s: \"%s\" is not a whole number",
+			    d->name, v);
+			return -1;
+		}
+		*FIELD_AT(obj, d, long) = n;
+		return 0;
+	default:
+		err_set(e, NULL, 0, "%s cannot be set this way", d->name);
+		return -1;
+	}
+}
+
+static int
+field_split(const char *a, char **name, char **type, char *op,
+    const char **value, struct err *e)
+{
+	const char	*eq = strchr(a, '='), *dot;
+	size_t		 nlen;
+
+	if (eq == NULL || eq == a) {
+		err_set(e, NULL, 0, "\"%s\": expected FIELD=VALUE", a);
+		return -1;
+	}
+	*op = '=';
+	nlen = eq - a;
+	if (eq[-1] == '+' || eq[-1] == '-') {
+		*op = eq[-1];
+		nlen--;
+	}
+	*value = eq + 1;
+	*name = xstrndup(a, nlen);
+	*type = NULL;
+	if ((dot = strchr(*name, '.')) != NULL) {
+		*type = xstrdup(dot + 1);
+		(*name)[dot - *name] = '\0';
+	}
+	return 0;
+}
+
+static int
+field_apply_list(const struct field_def *d, const struct field_user *u,
+    struct field_list *l, const char *type, char op, const char *v,
+    struct field_batch *batch)
+{
+	v = field_canonical(d, u, v);
+	if (u != NULL) {	/* a user field holds one value */
+		field_list_set(l, u->name, op == '-' ? "" : v);
+		return 0;
+	}
+	if (op == '-') {
+		field_list_remove(l, v);
+		return 0;
+	}
+	if (op == '=' && field_batch_first(batch, d->tag, type))
+		field_list_clear_type(l, type);
+	if (*v != '\0')
+		field_list_add(l, type, v);
+	return 0;
+}
+
+int
+field_apply(const struct field_def *defs, size_t n,
+    const struct field_users *users, void *obj, const char *a,
+    struct field_batch *batch, struct err *e)
+{
+	const struct field_def	*d;
+	const struct field_user	*u = NULL;
+	const char		*v;
+	char			*name, *type, op;
+	int			 rc = -1;
+
+	if (field_split(a, &name, &type, &op, &v, e) != 0)
+		return -1;
+	if ((d = field_find(defs, n, name)) == NULL || (d->flags & FIELD_RO)) {
+		u = users ? field_user_find(users, name) : NULL;
+		d = NULL;
+		for (size_t i = 0; u != NULL && i < n; i++)
+			if (defs[i].type == FIELD_USER)
+				d = &defs[i];
+		if (d == NULL) {
+			err_set(e, NULL, 0, "unknown field \"%s\"", name);
+			goto out;
+		}
+	}
+	if (type != NULL && !(d->flags & FIELD_TYPED)) {
+		err_set(e, NULL, 0, "field \"%s\" takes no type", d->name);
+		goto out;
+	}
+	if (field_check(d, u, v, e) != 0) {
+		char	msg[sizeof e->msg];
+
+		snprintf(msg, sizeof msg, "%s", e->msg);
+		err_set(e, NULL, 0, "%s: %s", u ? u->name : d->name, msg);
+		goto out;
+	}
+	if (d->type == FIELD_LIST || d->type == FIELD_USER)
+		rc = field_apply_list(d, u, FIELD_AT(obj, d, struct field_list),
+		    type, op, v, batch);
+	else if (op != '=') {
+		err_set(e, NULL, 0, "%s holds one value: use %s=", d->name,
+		    d->name);
+	} else
+		rc = field_set_scalar(d, obj, field_canonical(d, NULL, v), e);
+out:
+	free(name);
+	free(type);
+	return rc;
+}
+
+char *
+field_text(const struct field_def *d, const void *obj)
+{
+	const struct field_list	*l;
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+
+	switch (d->type) {
+	case FIELD_TEXT:
+		buf_adds(&b, *FIELD_CAT(obj, d, char *) ?
+		    *FIELD_CAT(obj, d, char *) : "");
+		break;
+	case FIELD_LIST:
+	case FIELD_USER:
+		l = FIELD_CAT(obj, d, struct field_list);
+		for (i = 0; i < l->n; i++)
+			buf_addf(&b, "%s%s", i ? ", " : "", l->v[i].text);
+		break;
+	case FIELD_NUM:
+		buf_addf(&b, "%ld", *FIELD_CAT(obj, d, long));
+		break;
+	case FIELD_BOOL:
+		buf_adds(&b, *FIELD_CAT(obj, d, int) ? "yes" : "no");
+		break;
+	case FIELD_TIME:
+	case FIELD_ID:
+		buf_addf(&b, "%llu", (unsigned long long)
+		    (d->type == FIELD_ID ? *FIELD_CAT(obj, d, uint64_t) :
+		    (uint64_t)*FIELD_CAT(obj, d, time_t)));
+		break;
+	}
+	return buf_detach(&b);
+}
+
+static enum field_user_kind
+field_user_kind(const char *s, int *ok)
+{
+	*ok = 1;
+	if (s == NULL || strcmp(s, "text") == 0)
+		return USER_TEXT;
+	if (strcmp(s, "number") == 0)
+		return USER_NUMBER;
+	if (strcmp(s, "date") == 0)
+		return USER_DATE;
+	if (strcmp(s, "choice") == 0)
+		return USER_CHOICE;
+	*ok = 0;
+	return USER_TEXT;
+}
+
+static void
+field_user_choices(struct field_user *u, const char *list)
+{
+	char	*copy, *tok, *save, *s, *end;
+
+	if (list == NULL)
+		return;
+	copy = xstrdup(list);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		for (s = tok; isspace((unsigned char)*s); s++)
+			;
+		end = s + strlen(s);
+		while (end > s && isspace((unsigned char)end[-1]))
+			*--end = '\0';
+		if (*s == '\0')
+			continue;
+		u->choices = xreallocarray(u->choices, u->nchoices + 1,
+		    sizeof *u->choices);
+		u->choices[u->nchoices++] = xstrdup(s);
+	}
+	free(copy);
+}
+
+/* Reads [field NAME] sections: type, label, choices. */
+struct field_users *
+field_users_load(const struct conf *c, struct err *e)
+{
+	struct field_users	*us = xcalloc(1, sizeof *us);
+	struct field_user	*u;
+	char			 key[256];
+	size_t			 i, j;
+	int			 ok;
+
+	for (i = 0; c != NULL && i < c->n; i++) {
+		const char *k = c->v[i].key, *dot;
+
+		if (strncmp(k, "field.", 6) != 0 ||
+		    (dot = strchr(k + 6, '.')) == NULL)
+			continue;
+		for (j = 0; j < us->n; j++)
+			if (strlen(us->v[j].name) == (size_t)(dot - k - 6) &&
+			    strncmp(us->v[j].name, k + 6, dot - k - 6) == 0)
+				break;
+		if (j < us->n)
+			continue;
+		us->v = xreallocarray(us->v, us->n + 1, sizeof *us->v);
+		u = &us->v[us->n++];
+		memset(u, 0, sizeof *u);
+		u->name = xstrndup(k + 6, dot - k - 6);
+		snprintf(key, sizeof key, "field.%s.type", u->name);
+		u->kind = field_user_kind(conf_get(c, key, NULL), &ok);
+		if (!ok) {
+			const struct conf_entry *ce = conf_find(c, key);
+
+			err_set(e, ce->file, ce->line, "field %s: unknown type "
+			    "\"%s\" (text, number, date or choice)", u->name,
+			    ce->value);
+			field_users_free(us);
+			return NULL;
+		}
+		snprintf(key, sizeof key, "field.%s.label", u->name);
+		u->label = xstrdup(conf_get(c, key, u->name));
+		snprintf(key, sizeof key, "field.%s.choices", u->name);
+		field_user_choices(u, conf_get(c, key, NULL));
+	}
+	return us;
+}
+
+void
+field_users_free(struct field_users *us)
+{
+	size_t	i, j;
+
+	if (us == NULL)
+		return;
+	for (i = 0; i < us->n; i++) {
+		free(us->v[i].name);
+		free(us->v[i].label);
+		for (j = 0; j < us->v[i].nchoices; j++)
+			free(us->v[i].choices[j]);
+		free(us->v[i].choices);
+	}
+	free(us->v);
+	free(us);
+}
+
+const struct field_user *
+field_user_find(const struct field_users *us, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; us != NULL && i < us->n; i++) {
+		if (strcasecmp(us->v[i].name, name) == 0)
+			return &us->v[i];
+	}
+	return NULL;
+}

@@ -1,0 +1,1043 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "store.h"
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <db.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "err.h"
+#include "xmalloc.h"
+
+#define STORE_FILE	"kith.db"
+#define STORE_MODE	0660
+#define STORE_MAX_DB	64
+
+struct store {
+	char				*dir;
+	const struct store_schema	*schema;
+	int				 flags;
+	int				 timeout_ms;
+	DB_ENV				*env;
+	DB				*meta;
+	DB				*tables[STORE_MAX_DB];
+	DB				*indexes[STORE_MAX_DB];
+	char				 msg[512];	/* the library's last word */
+};
+
+struct store_txn {
+	struct store		*st;
+	DB_TXN			*txn;
+	int			 flags;
+	int			 recover;	/* the library asked for it */
+	struct store_cursor	*cursors;
+};
+
+struct store_cursor {
+	struct store_txn	*t;
+	DBC			*dbc;
+	int			 index;
+	int			 flags;
+	DBT			 k, pk, d;
+	char			 error[256];
+	struct store_cursor	*next;
+};
+
+/* Settings every process must share live in DB_CONFIG (NOTES 6, 7). */
+static const char store_db_config[] =
+    "# Written by kith when it created this database.\n"
+    "# Log files are group read-write (0660, written in decimal).\n"
+    "set_lg_filemode 432\n"
+    "set_cachesize 0 33554432 1\n"
+    "set_lg_bsize 1048576\n"
+    "set_lg_max 10485760\n"
+    "set_lk_detect DB_LOCK_DEFAULT\n"
+    "set_lk_max_locks 200000\n"
+    "set_lk_max_objects 200000\n"
+    "set_lk_max_lockers 4000\n"
+    "set_tx_max 200\n"
+    "log_set_config DB_LOG_AUTO_REMOVE\n";
+
+void
+store_id_key(uint64_t id, unsigned char out[8])
+{
+	int	i;
+
+	for (i = 7; i >= 0; i--) {
+		out[i] = id & 0xff;
+		id >>= 8;
+	}
+}
+
+uint64_t
+store_key_id(const void *p)
+{
+	const unsigned char	*b = p;
+	uint64_t		 id = 0;
+	int			 i;
+
+	for (i = 0; i < 8; i++)
+		id = (id << 8) | b[i];
+	return id;
+}
+
+void
+store_keys_add(struct store_keys *k, const void *p, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < k->n; i++) {	/* a key twice would upset BDB */
+		if (k->v[i].len == len && memcmp(k->v[i].data, p, len) == 0)
+			return;
+	}
+	if (k->n == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 8;
+		k->v = xreallocarray(k->v, k->cap, sizeof *k->v);
+	}
+	k->v[k->n].data = xmalloc(len ? len : 1);
+	memcpy(k->v[k->n].data, p, len);
+	k->v[k->n].len = len;
+	k->n++;
+}
+
+static void
+store_errcall(const DB_ENV *env, const char *pfx, const char *msg)
+{
+	struct store	*st = env->app_private;
+
+	(void)pfx;
+	if (st != NULL)
+		snprintf(st->msg, sizeof st->msg, "%s", msg);
+}
+
+/* Classifies a library error: retry, recover, or a real error. */
+static int
+store_fail(struct store_txn *t, int ret, const char *what, struct err *e)
+{
+	if (ret == DB_LOCK_DEADLOCK || ret == DB_LOCK_NOTGRANTED)
+		return STORE_RETRY;
+	if (ret == DB_RUNRECOVERY) {
+		if (t != NULL)
+			t->recover = 1;
+		return STORE_RETRY;
+	}
+	err_set(e, t ? t->st->dir : NULL, 0, "%s: %s", what,
+	    ret == ENOSPC ? "no space left on device" : db_strerror(ret));
+	return -1;
+}
+
+/* Secondary callback: the index definition hangs off the DB handle. */
+static int
+store_index_cb(DB *sec, const DBT *key, const DBT *data, DBT *result)
+{
+	const struct store_index_def	*def = sec->app_private;
+	struct store_keys		 keys = { NULL, 0, 0 };
+	DBT				*multi;
+	size_t				 i;
+
+	def->keys(store_key_id(key->data), data->data, data->size, &keys);
+	memset(result, 0, sizeof *result);
+	if (keys.n == 0) {
+		free(keys.v);
+		return DB_DONOTINDEX;
+	}
+	if (keys.n == 1) {
+		result->data = keys.v[0].data;
+		result->size = keys.v[0].len;
+		result->flags = DB_DBT_APPMALLOC;
+		free(keys.v);
+		return 0;
+	}
+	multi = xcalloc(keys.n, sizeof *multi);
+	for (i = 0; i < keys.n; i++) {
+		multi[i].data = keys.v[i].data;
+		multi[i].size = keys.v[i].len;
+		multi[i].flags = DB_DBT_APPMALLOC;
+	}
+	result->data = multi;
+	result->size = keys.n;
+	result->flags = DB_DBT_MULTIPLE | DB_DBT_APPMALLOC;
+	free(keys.v);
+	return 0;
+}
+
+static int
+store_mkdir(const char *dir, int flags, struct err *e)
+{
+	struct stat	sb;
+	mode_t		mode = (flags & STORE_SHARED) ? 02770 : 0700;
+
+	if (stat(dir, &sb) == 0) {
+		if (!S_ISDIR(sb.st_mode)) {
+			err_set(e, dir, 0, "not a directory");
+			return -1;
+		}
+		return 0;
+	}
+	if (errno != ENOENT || !(flags & STORE_CREATE)) {
+		err_set(e, dir, 0, "%s", errno == ENOENT ?
+		    "no database here (create one with kith init)" :
+		    strerror(errno));
+		return -1;
+	}
+	/* Parents are made as ordinary directories. */
+	{
+		char	*p = xstrdup(dir), *s;
+
+		for (s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
+			*s = '\0';
+			if (mkdir(p, 0755) == -1 && errno != EEXIST) {
+				err_set(e, p, 0, "%s", strerror(errno));
+				free(p);
+				return -1;
+			}
+			*s = '/';
+		}
+		free(p);
+	}
+	if (mkdir(dir, mode) == -1 && errno != EEXIST) {
+		err_set(e, dir, 0, "%s", strerror(errno));
+		return -1;
+	}
+	if (chmod(dir, mode) == -1) {
+		err_set(e, dir, 0, "%s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Writes DB_CONFIG once, atomically, if the directory has none. */
+static int
+store_write_config(const char *dir, struct err *e)
+{
+	char	path[PATH_MAX], tmp[PATH_MAX];
+	int	fd;
+	ssize_t	n;
+
+	snprintf(path, sizeof path, "%s/DB_CONFIG", dir);
+	if (access(path, F_OK) == 0)
+		return 0;
+	snprintf(tmp, sizeof tmp, "%s/.DB_CONFIG.%ld", dir, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0660);
+	if (fd == -1) {
+		err_set(e, dir, 0, "%s", strerror(errno));
+		return -1;
+	}
+	n = write(fd, store_db_config, sizeof store_db_config - 1);
+	if (n != (ssize_t)(sizeof store_db_config - 1) || fsync(fd) == -1) {
+		err_set(e, tmp, 0, "%s", strerror(errno));
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	close(fd);
+	if (link(tmp, path) == -1 && errno != EEXIST) {
+		err_set(e, path, 0, "%s", strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	unlink(tmp);
+	return 0;
+}
+
+static int
+store_db_open(struct store *st, DB **out, const char *name, int dup,
+    struct err *e)
+{
+	DB	*db;
+	int	 ret;
+
+	if ((ret = db_create(&db, st->env, 0)) != 0)
+		goto fail;
+	if (dup && (ret = db->set_flags(db, DB_DUP | DB_DUPSORT)) != 0)
+		goto fail_close;
+	ret = db->open(db, NULL, STORE_FILE, name, DB_BTREE,
+	    DB_CREATE | DB_AUTO_COMMIT, STORE_MODE);
+	if (ret != 0)
+		goto fail_close;
+	*out = db;
+	return 0;
+fail_close:
+	db->close(db, 0);
+fail:
+	err_set(e, st->dir, 0, "cannot open %s: %s", name,
+	    ret == EACCES ? "permission denied" : db_strerror(ret));
+	return ret;
+}
+
+static int
+store_check_schema(struct store *st, struct err *e)
+{
+	DBT		k, d;
+	unsigned char	v[4];
+	uint32_t	have;
+	int		ret;
+
+	memset(&k, 0, sizeof k);
+	memset(&d, 0, sizeof d);
+	k.data = "schema";
+	k.size = 6;
+	d.data = v;
+	d.ulen = sizeof v;
+	d.flags = DB_DBT_USERMEM;
+	ret = st->meta->get(st->meta, NULL, &k, &d, 0);
+	if (ret == DB_NOTFOUND) {
+		v[0] = st->schema->version >> 24;
+		v[1] = st->schema->version >> 16;
+		v[2] = st->schema->version >> 8;
+		v[3] = st->schema->version;
+		d.size = 4;
+		ret = st->meta->put(st->meta, NULL, &k, &d, DB_AUTO_COMMIT);
+		return ret == 0 ? 0 : store_fail(NULL, ret, "schema", e);
+	}
+	if (ret != 0)
+		return store_fail(NULL, ret, "schema", e);
+	have = (uint32_t)v[0] << 24 | (uint32_t)v[1] << 16 | v[2] << 8 | v[3];
+	if (d.size != 4 || have > st->schema->version) {
+		err_set(e, st->dir, 0, "database made by a newer kith (schema "
+		    "%u; this kith knows %u): upgrade kith", have,
+		    st->schema->version);
+		return -1;
+	}
+	return 0;
+}
+
+/* Associates one index; builds it from its table the first time. */
+static int
+store_associate(struct store *st, size_t i, struct err *e)
+{
+	const struct store_index_def	*def = &st->schema->indexes[i];
+	char				 name[128];
+	DBT				 k, d;
+	DB				*sec;
+	int				 ret, built;
+
+	snprintf(name, sizeof name, "idx.%s", def->name);
+	if (store_db_open(st, &st->indexes[i], name, 1, e) != 0)
+		return -1;
+	sec = st->indexes[i];
+	sec->app_private = (void *)def;
+	memset(&k, 0, sizeof k);
+	memset(&d, 0, sizeof d);
+	k.data = name;
+	k.size = strlen(name);
+	ret = st->meta->get(st->meta, NULL, &k, &d, 0);
+	built = (ret == 0);
+	ret = st->tables[def->table]->associate(st->tables[def->table], NULL,
+	    sec, store_index_cb, built ? 0 : DB_CREATE);
+	if (ret != 0) {
+		err_set(e, st->dir, 0, "index %s: %s", def->name,
+		    db_strerror(ret));
+		return -1;
+	}
+	if (!built) {
+		d.data = "1";
+		d.size = 1;
+		ret = st->meta->put(st->meta, NULL, &k, &d, DB_AUTO_COMMIT);
+		if (ret != 0)
+			return store_fail(NULL, ret, "index", e);
+	}
+	return 0;
+}
+
+static void
+store_close_handles(struct store *st)
+{
+	size_t	i;
+
+	if (st->env == NULL)
+		return;
+	for (i = 0; i < STORE_MAX_DB; i++) {
+		if (st->indexes[i] != NULL)
+			st->indexes[i]->close(st->indexes[i], 0);
+		st->indexes[i] = NULL;
+	}
+	for (i = 0; i < STORE_MAX_DB; i++) {
+		if (st->tables[i] != NULL)
+			st->tables[i]->close(st->tables[i], 0);
+		st->tables[i] = NULL;
+	}
+	if (st->meta != NULL)
+		st->meta->close(st->meta, 0);
+	st->meta = NULL;
+	st->env->close(st->env, 0);
+	st->env = NULL;
+}
+
+static int
+store_env_open(struct store *st, struct err *e)
+{
+	u_int32_t	flags = DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK |
+			    DB_INIT_LOG | DB_INIT_MPOOL | DB_RECOVER |
+			    DB_REGISTER;
+	size_t		i;
+	int		ret;
+
+	if ((ret = db_env_create(&st->env, 0)) != 0) {
+		err_set(e, st->dir, 0, "%s", db_strerror(ret));
+		return -1;
+	}
+	st->env->app_private = st;
+	st->env->set_errcall(st->env, store_errcall);
+	ret = st->env->open(st->env, st->dir, flags, STORE_MODE);
+	if (ret != 0) {
+		err_set(e, st->dir, 0, "cannot open the database: %s%s%s",
+		    ret == EACCES ? "permission denied" : db_strerror(ret),
+		    st->msg[0] ? ": " : "", st->msg);
+		st->env->close(st->env, 0);
+		st->env = NULL;
+		return -1;
+	}
+	if (store_db_open(st, &st->meta, "meta", 0, e) != 0)
+		goto fail;
+	if (store_check_schema(st, e) != 0)
+		goto fail;
+	for (i = 0; i < st->schema->ntables; i++) {
+		if (store_db_open(st, &st->tables[i],
+		    st->schema->tables[i].name, 0, e) != 0)
+			goto fail;
+	}
+	for (i = 0; i < st->schema->nindexes; i++) {
+		if (store_associate(st, i, e) != 0)
+			goto fail;
+	}
+	return 0;
+fail:
+	store_close_handles(st);
+	return -1;
+}
+
+struct store *
+store_open(const char *dir, const struct store_schema *schema, int flags,
+    int timeout_ms, struct err *e)
+{
+	struct store	*st;
+	mode_t		 mask;
+	int		 tries;
+
+	if (schema->ntables > STORE_MAX_DB || schema->nindexes > STORE_MAX_DB)
+		fatal("store: schema too large");
+	/* Never take group write away, never give others anything (NOTES 6). */
+	mask = umask(0);
+	umask((mask & ~(mode_t)0070) | 0007);
+	if (store_mkdir(dir, flags, e) != 0)
+		return NULL;
+	if (store_write_config(dir, e) != 0)
+		return NULL;
+	st = xcalloc(1, sizeof *st);
+	st->dir = xstrdup(dir);
+	st->schema = schema;
+	st->flags = flags;
+	st->timeout_ms = timeout_ms;
+	/* Several users starting at once after a crash: one recovers. */
+	for (tries = 0; tries < 50; tries++) {
+		err_clear(e);
+		if (store_env_open(st, e) == 0)
+			return st;
+		if (strstr(e->msg, "DB_LOCK") == NULL &&
+		    strstr(e->msg, "DB_RUNRECOVERY") == NULL &&
+		    strstr(e->msg, "Resource temporarily") == NULL)
+			break;
+		usleep(20000);
+	}
+	free(st->dir);
+	free(st);
+	return NULL;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	if (st->env != NULL)
+		st->env->txn_checkpoint(st->env, 0, 0, 0);
+	store_close_handles(st);
+	free(st->dir);
+	free(st);
+}
+
+const char *
+store_dir(const struct store *st)
+{
+	return st->dir;
+}
+
+struct store *
+store_txn_store(struct store_txn *t)
+{
+	return t->st;
+}
+
+static void
+store_txn_close_cursors(struct store_txn *t)
+{
+	while (t->cursors != NULL)
+		store_cursor_close(t->cursors);
+}
+
+/* Sleeps a little longer on each attempt, with jitter. */
+static void
+store_backoff(int attempt)
+{
+	long	us = 500L << (attempt < 8 ? attempt : 8);
+
+	us += random() % us;
+	usleep(us);
+}
+
+static long
+store_now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static int
+store_reopen(struct store *st, struct err *e)
+{
+	store_close_handles(st);
+	return store_env_open(st, e);
+}
+
+static int
+store_txn_once(struct store *st, int flags, store_txn_fn fn, void *arg,
+    int *recover, struct err *e)
+{
+	struct store_txn	t;
+	u_int32_t		bflags = DB_TXN_NOWAIT;
+	int			ret, rc;
+
+	memset(&t, 0, sizeof t);
+	t.st = st;
+	t.flags = flags;
+	if (flags & STORE_READ)
+		bflags |= DB_READ_COMMITTED;
+	if (flags & STORE_NOSYNC)
+		bflags |= DB_TXN_NOSYNC;
+	ret = st->env->txn_begin(st->env, NULL, &t.txn, bflags);
+	if (ret != 0) {
+		rc = store_fail(&t, ret, "begin", e);
+		*recover = t.recover;
+		return rc;
+	}
+	rc = fn(&t, arg, e);
+	store_txn_close_cursors(&t);
+	if (rc == 0) {
+		ret = t.txn->commit(t.txn, 0);
+		if (ret != 0)
+			rc = store_fail(&t, ret, "commit", e);
+	} else
+		t.txn->abort(t.txn);
+	*recover = t.recover;
+	return rc;
+}
+
+int
+store_txn_run(struct store *st, int flags, store_txn_fn fn, void *arg,
+    struct err *e)
+{
+	long	deadline = store_now_ms() + st->timeout_ms;
+	int	attempt, rc, recover;
+
+	for (attempt = 0;; attempt++) {
+		if (st->env == NULL && store_reopen(st, e) != 0)
+			return -1;
+		recover = 0;
+		rc = store_txn_once(st, flags, fn, arg, &recover, e);
+		if (rc != STORE_RETRY)
+			break;
+		if (recover && store_reopen(st, e) != 0)
+			return -1;
+		if (store_now_ms() > deadline) {
+			err_set(e, st->dir, 0, "database busy: another kith "
+			    "holds a lock (gave up after %d ms)",
+			    st->timeout_ms);
+			return -1;
+		}
+		store_backoff(attempt);
+	}
+	if (rc == 0 && !(flags & STORE_READ))
+		st->env->txn_checkpoint(st->env, 1024, 0, 0);
+	return rc;
+}
+
+static void
+store_dbt_key(DBT *k, unsigned char buf[8], uint64_t id)
+{
+	memset(k, 0, sizeof *k);
+	store_id_key(id, buf);
+	k->data = buf;
+	k->size = 8;
+}
+
+static int
+store_dbget(struct store_txn *t, DB *db, DBT *k, struct buf *out, int flags,
+    struct err *e)
+{
+	DBT	d;
+	int	ret;
+
+	memset(&d, 0, sizeof d);
+	d.flags = DB_DBT_MALLOC;
+	ret = db->get(db, t->txn, k, &d, (flags & STORE_RMW) ? DB_RMW : 0);
+	if (ret == DB_NOTFOUND)
+		return STORE_NOTFOUND;
+	if (ret != 0)
+		return store_fail(t, ret, "read", e);
+	buf_reset(out);
+	buf_add(out, d.data, d.size);
+	free(d.data);
+	return 0;
+}
+
+int
+store_get(struct store_txn *t, int table, uint64_t id, struct buf *out,
+    int flags, struct err *e)
+{
+	unsigned char	kb[8];
+	DBT		k;
+
+	store_dbt_key(&k, kb, id);
+	return store_dbget(t, t->st->tables[table], &k, out, flags, e);
+}
+
+static int
+store_meta_bump(struct store_txn *t, const char *name, int64_t delta,
+    uint64_t *value, struct err *e)
+{
+	struct buf	b = BUF_INIT;
+	unsigned char	v[8];
+	uint64_t	n = 0;
+	int		rc;
+
+	rc = store_meta_get(t, name, &b, STORE_RMW, e);
+	if (rc == 0 && b.len == 8)
+		n = store_key_id(b.data);
+	buf_free(&b);
+	if (rc < 0)
+		return rc;
+	n += delta;
+	store_id_key(n, v);
+	if ((rc = store_meta_put(t, name, v, 8, e)) != 0)
+		return rc;
+	if (value != NULL)
+		*value = n;
+	return 0;
+}
+
+int
+store_put(struct store_txn *t, int table, uint64_t id, const void *data,
+    size_t len, struct err *e)
+{
+	DB		*db = t->st->tables[table];
+	unsigned char	 kb[8];
+	char		 name[80];
+	DBT		 k, d;
+	int		 ret;
+
+	store_dbt_key(&k, kb, id);
+	memset(&d, 0, sizeof d);
+	d.data = (void *)data;
+	d.size = len;
+	ret = db->put(db, t->txn, &k, &d, DB_NOOVERWRITE);
+	if (ret == 0) {
+		snprintf(name, sizeof name, "count.%s",
+		    t->st->schema->tables[table].name);
+		return store_meta_bump(t, name, 1, NULL, e);
+	}
+	if (ret == DB_KEYEXIST)
+		ret = db->put(db, t->txn, &k, &d, 0);
+	return ret == 0 ? 0 : store_fail(t, ret, "write", e);
+}
+
+int
+store_del(struct store_txn *t, int table, uint64_t id, struct err *e)
+{
+	DB		*db = t->st->tables[table];
+	unsigned char	 kb[8];
+	char		 name[80];
+	DBT		 k;
+	int		 ret;
+
+	store_dbt_key(&k, kb, id);
+	ret = db->del(db, t->txn, &k, 0);
+	if (ret == DB_NOTFOUND)
+		return STORE_NOTFOUND;
+	if (ret != 0)
+		return store_fail(t, ret, "delete", e);
+	snprintf(name, sizeof name, "count.%s",
+	    t->st->schema->tables[table].name);
+	return store_meta_bump(t, name, -1, NULL, e);
+}
+
+int
+store_next_id(struct store_txn *t, int table, uint64_t *id, struct err *e)
+{
+	char	name[80];
+
+	snprintf(name, sizeof name, "seq.%s", t->st->schema->tables[table].name);
+	return store_meta_bump(t, name, 1, id, e);
+}
+
+int
+store_seq_get(struct store_txn *t, int table, uint64_t *seq, struct err *e)
+{
+	struct buf	b = BUF_INIT;
+	char		name[80];
+	int		rc;
+
+	snprintf(name, sizeof name, "seq.%s", t->st->schema->tables[table].name);
+	rc = store_meta_get(t, name, &b, 0, e);
+	*seq = (rc == 0 && b.len == 8) ? store_key_id(b.data) : 0;
+	buf_free(&b);
+	return rc < 0 ? rc : 0;
+}
+
+int
+store_seq_set(struct store_txn *t, int table, uint64_t seq, struct err *e)
+{
+	unsigned char	v[8];
+	char		name[80];
+
+	snprintf(name, sizeof name, "seq.%s", t->st->schema->tables[table].name);
+	store_id_key(seq, v);
+	return store_meta_put(t, name, v, 8, e);
+}
+
+int
+store_count(struct store_txn *t, int table, uint64_t *n, struct err *e)
+{
+	struct buf	b = BUF_INIT;
+	char		name[80];
+	int		rc;
+
+	snprintf(name, sizeof name, "count.%s",
+	    t->st->schema->tables[table].name);
+	rc = store_meta_get(t, name, &b, 0, e);
+	*n = (rc == 0 && b.len == 8) ? store_key_id(b.data) : 0;
+	buf_free(&b);
+	return rc < 0 ? rc : 0;
+}
+
+int
+store_meta_get(struct store_txn *t, const char *name, struct buf *out,
+    int flags, struct err *e)
+{
+	DBT	k;
+
+	memset(&k, 0, sizeof k);
+	k.data = (void *)name;
+	k.size = strlen(name);
+	return store_dbget(t, t->st->meta, &k, out, flags, e);
+}
+
+int
+store_meta_put(struct store_txn *t, const char *name, const void *data,
+    size_t len, struct err *e)
+{
+	DBT	k, d;
+	int	ret;
+
+	memset(&k, 0, sizeof k);
+	memset(&d, 0, sizeof d);
+	k.data = (void *)name;
+	k.size = strlen(name);
+	d.data = (void *)data;
+	d.size = len;
+	ret = t->st->meta->put(t->st->meta, t->txn, &k, &d, 0);
+	return ret == 0 ? 0 : store_fail(t, ret, "write", e);
+}
+
+int
+store_changes(struct store *st, uint64_t *n, struct err *e)
+{
+	DB_LOG_STAT	*sp;
+	int		 ret;
+
+	if (st->env == NULL && store_reopen(st, e) != 0)
+		return -1;
+	if ((ret = st->env->log_stat(st->env, &sp, 0)) != 0) {
+		err_set(e, st->dir, 0, "%s", db_strerror(ret));
+		return -1;
+	}
+	*n = (uint64_t)sp->st_cur_file << 32 | sp->st_cur_offset;
+	free(sp);
+	return 0;
+}
+
+int
+store_cursor_open(struct store_txn *t, int table, int index, int flags,
+    struct store_cursor **out, struct err *e)
+{
+	struct store_cursor	*c;
+	DB			*db;
+	int			 ret;
+
+	db = index >= 0 ? t->st->indexes[index] : t->st->tables[table];
+	c = xcalloc(1, sizeof *c);
+	ret = db->cursor(db, t->txn, &c->dbc,
+	    (t->flags & STORE_READ) ? DB_READ_COMMITTED : 0);
+	if (ret != 0) {
+		free(c);
+		return store_fail(t, ret, "cursor", e);
+	}
+	c->t = t;
+	c->index = index;
+	c->flags = flags;
+	c->k.flags = c->pk.flags = c->d.flags = DB_DBT_REALLOC;
+	if (!(flags & STORE_CUR_DATA)) {
+		c->d.flags |= DB_DBT_PARTIAL;
+		c->d.dlen = 0;
+	}
+	c->next = t->cursors;
+	t->cursors = c;
+	*out = c;
+	return 0;
+}
+
+void
+store_cursor_close(struct store_cursor *c)
+{
+	struct store_cursor	**pp;
+
+	for (pp = &c->t->cursors; *pp != NULL; pp = &(*pp)->next) {
+		if (*pp == c) {
+			*pp = c->next;
+			break;
+		}
+	}
+	c->dbc->close(c->dbc);
+	free(c->k.data);
+	free(c->pk.data);
+	free(c->d.data);
+	free(c);
+}
+
+const char *
+store_cursor_error(struct store_cursor *c)
+{
+	return c->error;
+}
+
+static int
+store_cursor_get(struct store_cursor *c, u_int32_t op, struct store_row *row)
+{
+	int	ret;
+
+	if (c->index >= 0 && (c->flags & STORE_CUR_DATA))
+		ret = c->dbc->pget(c->dbc, &c->k, &c->pk, &c->d, op);
+	else if (c->index >= 0)
+		ret = c->dbc->get(c->dbc, &c->k, &c->pk, op);
+	else
+		ret = c->dbc->get(c->dbc, &c->k, &c->d, op);
+	if (ret == DB_NOTFOUND)
+		return STORE_NOTFOUND;
+	if (ret != 0) {
+		if (ret == DB_LOCK_DEADLOCK || ret == DB_LOCK_NOTGRANTED)
+			return STORE_RETRY;
+		if (ret == DB_RUNRECOVERY) {
+			c->t->recover = 1;
+			return STORE_RETRY;
+		}
+		snprintf(c->error, sizeof c->error, "%s", db_strerror(ret));
+		return -1;
+	}
+	memset(row, 0, sizeof *row);
+	row->key = c->k.data;
+	row->klen = c->k.size;
+	if (c->index >= 0)
+		row->id = c->pk.size == 8 ? store_key_id(c->pk.data) : 0;
+	else
+		row->id = c->k.size == 8 ? store_key_id(c->k.data) : 0;
+	if (c->flags & STORE_CUR_DATA) {
+		row->data = c->d.data;
+		row->dlen = c->d.size;
+	}
+	return 0;
+}
+
+static int
+store_cursor_set(struct store_cursor *c, const void *key, size_t klen,
+    u_int32_t op, struct store_row *row)
+{
+	void	*copy;
+
+	if (klen == 0 && op == DB_SET_RANGE)
+		return store_cursor_get(c, DB_FIRST, row);
+	copy = xmalloc(klen ? klen : 1);
+	memcpy(copy, key, klen);
+	free(c->k.data);
+	c->k.data = copy;
+	c->k.size = klen;
+	c->k.ulen = klen;
+	return store_cursor_get(c, op, row);
+}
+
+int
+store_cursor_seek(struct store_cursor *c, const void *key, size_t klen,
+    struct store_row *row)
+{
+	return store_cursor_set(c, key, klen, DB_SET_RANGE, row);
+}
+
+int
+store_cursor_find(struct store_cursor *c, const void *key, size_t klen,
+    struct store_row *row)
+{
+	return store_cursor_set(c, key, klen, DB_SET, row);
+}
+
+int
+store_cursor_next(struct store_cursor *c, struct store_row *row)
+{
+	return store_cursor_get(c, DB_NEXT, row);
+}
+
+int
+store_cursor_next_dup(struct store_cursor *c, struct store_row *row)
+{
+	return store_cursor_get(c, DB_NEXT_DUP, row);
+}
+
+int
+store_cursor_prev(struct store_cursor *c, struct store_row *row)
+{
+	return store_cursor_get(c, DB_PREV, row);
+}
+
+int
+store_cursor_last(struct store_cursor *c, struct store_row *row)
+{
+	return store_cursor_get(c, DB_LAST, row);
+}
+
+int
+store_cursor_count(struct store_cursor *c, uint64_t *n)
+{
+	db_recno_t	count;
+	int		ret;
+
+	if ((ret = c->dbc->count(c->dbc, &count, 0)) != 0) {
+		if (ret == DB_LOCK_DEADLOCK || ret == DB_LOCK_NOTGRANTED)
+			return STORE_RETRY;
+		snprintf(c->error, sizeof c->error, "%s", db_strerror(ret));
+		return -1;
+	}
+	*n = count;
+	return 0;
+}
+
+int
+store_checkpoint(struct store *st, struct err *e)
+{
+	int	ret;
+
+	if (st->env == NULL && store_reopen(st, e) != 0)
+		return -1;
+	if ((ret = st->env->txn_checkpoint(st->env, 0, 0, 0)) != 0) {
+		err_set(e, st->dir, 0, "checkpoint: %s", db_strerror(ret));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+store_copy_file(const char *from, const char *to, struct err *e)
+{
+	char	buf[8192];
+	ssize_t	n;
+	int	in, out, rc = 0;
+
+	if ((in = open(from, O_RDONLY)) == -1) {
+		err_set(e, from, 0, "%s", strerror(errno));
+		return -1;
+	}
+	if ((out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0660)) == -1) {
+		err_set(e, to, 0, "%s", strerror(errno));
+		close(in);
+		return -1;
+	}
+	while ((n = read(in, buf, sizeof buf)) > 0) {
+		if (write(out, buf, n) != n) {
+			err_set(e, to, 0, "%s", strerror(errno));
+			rc = -1;
+			break;
+		}
+	}
+	if (rc == 0 && (n < 0 || fsync(out) == -1)) {
+		err_set(e, to, 0, "%s", strerror(errno));
+		rc = -1;
+	}
+	close(in);
+	close(out);
+	return rc;
+}
+
+int
+store_backup(struct store *st, const char *dir, struct err *e)
+{
+	char	from[PATH_MAX], to[PATH_MAX];
+	int	ret;
+
+	if (st->env == NULL && store_reopen(st, e) != 0)
+		return -1;
+	if (store_mkdir(dir, STORE_CREATE | (st->flags & STORE_SHARED), e))
+		return -1;
+	ret = st->env->backup(st->env, dir, DB_BACKUP_CLEAN | DB_CREATE);
+	if (ret != 0) {
+		err_set(e, dir, 0, "backup failed: %s", ret == ENOSPC ?
+		    "no space left on device" : db_strerror(ret));
+		return -1;
+	}
+	snprintf(from, sizeof from, "%s/DB_CONFIG", st->dir);
+	snprintf(to, sizeof to, "%s/DB_CONFIG", dir);
+	return store_copy_file(from, to, e);
+}
+
+int
+store_verify(const char *dir, struct err *e)
+{
+	char	 path[PATH_MAX];
+	DB_ENV	*env;
+	DB	*db;
+	int	 ret;
+
+	/* A hot copy is fuzzy until its logs are replayed. */
+	if ((ret = db_env_create(&env, 0)) == 0) {
+		ret = env->open(env, dir, DB_CREATE | DB_INIT_LOCK |
+		    DB_INIT_LOG | DB_INIT_MPOOL | DB_INIT_TXN | DB_RECOVER |
+		    DB_PRIVATE, 0);
+		if (ret == 0)
+			ret = env->txn_checkpoint(env, 0, 0, DB_FORCE);
+		env->close(env, 0);
+	}
+	if (ret != 0) {
+		err_set(e, dir, 0, "recovery failed: %s", db_strerror(ret));
+		return -1;
+	}
+	snprintf(path, sizeof path, "%s/%s", dir, STORE_FILE);
+	if ((ret = db_create(&db, NULL, 0)) != 0) {
+		err_set(e, dir, 0, "%s", db_strerror(ret));
+		return -1;
+	}
+	/* DB->verify always destroys the handle. */
+	ret = db->verify(db, path, NULL, NULL, 0);
+	if (ret != 0) {
+		err_set(e, path, 0, "verification failed: %s",
+		    db_strerror(ret));
+		return -1;
+	}
+	return 0;
+}
