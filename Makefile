@@ -8,6 +8,10 @@ DATADIR ?= $(PREFIX)/share/kith
 DESTDIR ?=
 
 CC ?= cc
+V ?= 0
+ifeq ($(V),0)
+Q = @
+endif
 SAN ?= 0
 PKGS = ncursesw formw menuw
 
@@ -33,8 +37,10 @@ LDFLAGS ?=
 
 SRCS = $(wildcard src/*.c)
 UI_SRCS = $(filter src/ui%.c,$(SRCS))
-CORE_SRCS = $(filter-out src/main.c $(UI_SRCS),$(SRCS))
+CLI_SRCS = $(filter src/cli%.c src/out.c,$(SRCS))
+CORE_SRCS = $(filter-out src/main.c $(UI_SRCS) $(CLI_SRCS),$(SRCS))
 CORE_OBJS = $(CORE_SRCS:src/%.c=$(BUILD)/%.o)
+CLI_OBJS = $(CLI_SRCS:src/%.c=$(BUILD)/%.o)
 UI_OBJS = $(UI_SRCS:src/%.c=$(BUILD)/%.o)
 MAIN_OBJ = $(BUILD)/main.o
 
@@ -50,21 +56,25 @@ all: kith
 kith: $(BUILD)/kith
 	@if [ "$(BUILD)" = build ]; then ln -sf $(BUILD)/kith kith; fi
 
-$(BUILD)/kith: $(MAIN_OBJ) $(CORE_OBJS) $(UI_OBJS) | deps
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(LIBS)
+$(BUILD)/kith: $(MAIN_OBJ) $(CORE_OBJS) $(CLI_OBJS) $(UI_OBJS) | deps
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(LIBS)
 
 $(BUILD)/ui%.o: src/ui%.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: src/%.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# Unit tests link every module below the interface, and never curses.
+# Unit tests link every module below the front ends, and never curses.
 $(BUILD)/tests/test-%: tests/unit/test-%.c $(CORE_OBJS) | deps
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LIBS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LIBS)
 
 # Installs missing Debian packages (does nothing when all are there).
 deps:

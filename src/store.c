@@ -836,10 +836,10 @@ store_cursor_get(struct store_cursor *c, u_int32_t op, struct store_row *row)
 {
 	int	ret;
 
-	if (c->index >= 0 && (c->flags & STORE_CUR_DATA))
+	/* A secondary's get gives the primary data; pget the key too (with
+	 * a zero-length partial data DBT when the data is not wanted). */
+	if (c->index >= 0)
 		ret = c->dbc->pget(c->dbc, &c->k, &c->pk, &c->d, op);
-	else if (c->index >= 0)
-		ret = c->dbc->get(c->dbc, &c->k, &c->pk, op);
 	else
 		ret = c->dbc->get(c->dbc, &c->k, &c->d, op);
 	if (ret == DB_NOTFOUND)

@@ -277,6 +277,29 @@ when_parse_rel(const char *p, int neg, time_t now, time_t *out)
 	const char	*why;
 	long		 days, secs;
 
+	const char	*sp = strrchr(p, ' '), *clock;
+	char		 span[64];
+	int		 h, m, s;
+
+	/* "+3d 14:30": whole days ahead, at that time of day. */
+	if (sp != NULL && strchr(sp, ':') != NULL && (size_t)(sp - p) <
+	    sizeof span) {
+		memcpy(span, p, sp - p);
+		span[sp - p] = '\0';
+		clock = sp + 1;
+		if ((why = when_span(span, &days, &secs)) != NULL)
+			return (why);
+		if (secs != 0)
+			return ("only whole days go with a time of day");
+		if ((why = when_clock(&clock, &h, &m, &s)) != NULL)
+			return (why);
+		if (*clock != '\0')
+			return ("unexpected text after the time");
+		if (days > WHEN_MAX_DAYS)
+			return ("too far away");
+		*out = when_day_at(now, neg ? -days : days, h, m, s);
+		return (NULL);
+	}
 	if ((why = when_span(p, &days, &secs)) != NULL)
 		return (why);
 	if (days > WHEN_MAX_DAYS || secs / 86400 > WHEN_MAX_DAYS)
