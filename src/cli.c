@@ -44,6 +44,19 @@ const struct cli_cmd cli_cmds[] = {
 	    "[--format tsv|csv|json]",
 	    "my pending follow-ups that are due; nothing when none",
 	    CLI_BOOK | CLI_QUIET | CLI_QUICK, cli_due },
+	{ "remind", "[--command CMD] [--for USER | --all]",
+	    "give each alarm that has come, once: print it or run CMD",
+	    CLI_BOOK | CLI_QUIET | CLI_QUICK, cli_remind },
+	/* Until the generic import/export (cli-import.c) take these names
+	 * and call cli_export_ics/cli_import_ics for the ics format. */
+	{ "export", "--format ics [-o FILE] [--for USER] [--contact ID] "
+	    "[--tag TAG] [--from WHEN] [--to WHEN] [--completed] [--events] "
+	    "[--utc | --tzid ZONE]",
+	    "follow-ups as iCalendar", CLI_BOOK | CLI_CREATE,
+	    cli_export_ics },
+	{ "import", "[--format ics] FILE ...",
+	    "follow-ups from iCalendar files", CLI_BOOK | CLI_CREATE,
+	    cli_import_ics_cmd },
 	{ "dump", "[-o FILE]", "the whole database as portable text",
 	    CLI_BOOK | CLI_CREATE, cli_dump },
 	{ "load", "FILE", "load a dump into an empty database",
@@ -54,6 +67,25 @@ const struct cli_cmd cli_cmds[] = {
 	{ "init", "[DIR]", "create a database", 0, cli_init },
 	{ "fields", "", "the fields a contact has", CLI_BOOK | CLI_CREATE,
 	    cli_fields },
+	{ "batch", "", "run commands read from standard input, one a line, "
+	    "arguments separated by tabs", CLI_BOOK | CLI_CREATE, cli_batch },
+	{ "deal", "add CONTACT FIELD=VALUE ... | set ID FIELD=VALUE ... | "
+	    "show ID | list [--open] [--contact ID] [--format F] [TERM ...]",
+	    "opportunities in the pipeline", CLI_BOOK | CLI_CREATE, cli_deal },
+	{ "case", "add CONTACT subject=TEXT ... | set ID FIELD=VALUE ... | "
+	    "show ID | list [--open] [--contact ID] [--format F] [TERM ...]",
+	    "support cases", CLI_BOOK | CLI_CREATE, cli_case },
+	{ "group", "list | show [--format F] NAME",
+	    "saved lookups: the groups and their members",
+	    CLI_BOOK | CLI_CREATE, cli_group },
+	{ "campaign", "GROUP schedule [--for USER] [--alarm DURATION] TYPE "
+	    "WHEN [TEXT] | GROUP log TYPE [TEXT] | GROUP export "
+	    "[--format csv|vcard] [-o FILE]",
+	    "one action for every contact of a group", CLI_BOOK, cli_campaign },
+	{ "report", "[--format table|csv|tsv|json] [--by FIELD] "
+	    "[--currency C] [--owner USER] [--since WHEN] [NAME]",
+	    "activities, pipeline, forecast, won-lost, sales, cases",
+	    CLI_BOOK | CLI_CREATE, cli_report },
 	{ NULL, NULL, NULL, 0, NULL }
 };
 
@@ -192,7 +224,7 @@ cli_open(struct cli *cli, const struct cli_cmd *c)
 	int		flags = 0;
 
 	err_clear(&e);
-	if (!(c->flags & CLI_BOOK))
+	if (!(c->flags & CLI_BOOK) || cli->book != NULL)
 		return 0;
 	if ((c->flags & CLI_QUIET) && access(cli->dir, F_OK) == -1 &&
 	    errno == ENOENT)
@@ -207,7 +239,7 @@ cli_open(struct cli *cli, const struct cli_cmd *c)
 	return 0;
 }
 
-static int
+int
 cli_run(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_cmd	*c;
@@ -230,6 +262,41 @@ cli_run(struct cli *cli, int argc, char **argv)
 	rc = c->run(cli, argc, argv);
 	if (fflush(stdout) == EOF && rc == 0)
 		rc = cli_errorf("writing output: %s", strerror(errno));
+	return rc;
+}
+
+/* Commands from stdin in one process: "add<TAB>name=Ana<TAB>...". */
+int
+cli_batch(struct cli *cli, int argc, char **argv)
+{
+	char	*line = NULL, *args[256], *save, *tok;
+	size_t	 cap = 0;
+	ssize_t	 len;
+	int	 n, rc = 0, lineno = 0, r;
+
+	if (argc != 1)
+		return cli_usage(argv[0]);
+	while (!cli_stopping() && (len = getline(&line, &cap, stdin)) != -1) {
+		lineno++;
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		n = 0;
+		for (tok = strtok_r(line, "\t", &save); tok != NULL && n < 255;
+		    tok = strtok_r(NULL, "\t", &save))
+			args[n++] = tok;
+		if (n == 0 || args[0][0] == '#')
+			continue;
+		args[n] = NULL;
+		if (strcmp(args[0], "batch") == 0)
+			r = cli_errorf("batch: line %d: batch in a batch",
+			    lineno);
+		else
+			r = cli_run(cli, n, args);
+		if (r != 0 && rc == 0)
+			rc = r;
+		fflush(stdout);
+	}
+	free(line);
 	return rc;
 }
 

@@ -40,6 +40,8 @@ struct cli_cmd {
 extern const struct cli_cmd	cli_cmds[];
 
 int	cli_main(int argc, char **argv);
+/* Runs one command (argv[0] its name) with the database of cli. */
+int	cli_run(struct cli *cli, int argc, char **argv);
 /* Prints the command's usage on stderr; returns 2. */
 int	cli_usage(const char *name);
 /* Prints "kith: ..." on stderr; returns 1. */
@@ -73,5 +75,30 @@ int	cli_check(struct cli *, int, char **);
 int	cli_backup(struct cli *, int, char **);
 int	cli_init(struct cli *, int, char **);
 int	cli_fields(struct cli *, int, char **);
+int	cli_deal(struct cli *, int, char **);
+int	cli_case(struct cli *, int, char **);
+int	cli_group(struct cli *, int, char **);
+int	cli_campaign(struct cli *, int, char **);
+int	cli_report(struct cli *, int, char **);
+/* Lists of deals and cases (cli-deal.c), for kith group show too. */
+struct deal;
+struct deal_stages;
+struct ticket;
+int	cli_deal_print(struct cli *, const struct deal_stages *,
+	    struct deal **, size_t, int);
+int	cli_case_print(struct cli *, struct ticket **, size_t, int);
+/* A contact's deals and cases, for kith show (cli-deal.c). */
+void	cli_show_deals(struct cli *, uint64_t);
+/* kith find with FIELD=VALUE terms (cli-group.c): see query.h. */
+struct contact;
+int	cli_find_query(struct cli *, const char *,
+	    int (*)(const struct contact *, void *), void *, struct err *);
+/* iCalendar (cli-ical.c): export and import when the format is ics. */
+int	cli_export_ics(struct cli *, int, char **);
+int	cli_import_ics(struct cli *cli, const char *path);
+int	cli_import_ics_cmd(struct cli *, int, char **);
+/* Reminders (cli-remind.c). */
+int	cli_remind(struct cli *, int, char **);
+int	cli_batch(struct cli *, int, char **);
 
 #endif /* KITH_CLI_H */
