@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# valgrind finds no leak and no invalid access in the common commands.
+. "$TESTS/lib.sh"
+need valgrind
+[ "${SAN:-0}" = 1 ] && skip "not under the sanitizers"
+
+vg() {
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --error-exitcode=99 --suppressions="$TESTS/valgrind.supp" \
+	    "$KITH" "$@" || { echo "valgrind: kith $*: exit $?" >&2; return 1; }
+}
+vg add 'name=Søren Ågård' 'phone.mobile=+45 20 11 22 33' email=s@n.dk >/dev/null
+vg add 'name=Ana Peña' company=Peña >/dev/null
+vg set c1 title=CEO tag+=vip
+vg schedule c1 call '2026-12-01 10:00' Ring --alarm 15m --repeat FREQ=WEEKLY >/dev/null
+vg log c2 call Talked --result fine >/dev/null
+vg find sø >/dev/null
+vg find 2011 >/dev/null
+vg show c1 >/dev/null
+vg due --all --within 3000d >/dev/null
+vg done a1 ok
+vg dump -o d.txt
+vg -d "$PWD/copy" load d.txt
+vg check >/dev/null
+vg rm c2
