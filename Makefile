@@ -49,7 +49,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 DEMO_DIR = $(BUILD)/demo
 
-.PHONY: all run check unit deps clean install uninstall bench demo
+.PHONY: all run check unit deps test-deps clean install uninstall bench demo
 
 all: kith
 
@@ -71,14 +71,17 @@ $(BUILD)/%.o: src/%.c | deps
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Unit tests link every module below the front ends, and never curses.
-$(BUILD)/tests/test-%: tests/unit/test-%.c $(CORE_OBJS) | deps
+$(BUILD)/tests/test-%: tests/unit/test-%.c $(CORE_OBJS) | test-deps
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LIBS)
 
 # Installs missing Debian packages (does nothing when all are there).
 deps:
-	@sh scripts/deps
+	@sh scripts/deps build
+
+test-deps:
+	@sh scripts/deps test
 
 demo: $(BUILD)/kith
 	@sh data/demo.sh $(BUILD)/kith $(DEMO_DIR)
@@ -88,7 +91,7 @@ run: $(BUILD)/kith demo
 
 unit: $(UNIT_BINS)
 
-check: $(BUILD)/kith $(UNIT_BINS)
+check: test-deps $(BUILD)/kith $(UNIT_BINS)
 	@KITH=$(CURDIR)/$(BUILD)/kith UNIT_DIR=$(CURDIR)/$(BUILD)/tests \
 		SAN=$(SAN) sh tests/run
 
