@@ -50,16 +50,20 @@ function bad(why) {
 	sub(/[>"].*/, "", hdr)
 	base = FILENAME
 	sub(/.*\//, "", base)
-	if (hdr ~ /^(ncursesw?\/)?(n?curses|form|menu)\.h$/ &&
-	    base !~ /^ui.*\.c$/)
-		bad("only src/ui*.c may include " hdr)
-	if (hdr == "db.h" && base != "store.c")
+	# Library headers come in <>; the files of a module share its prefix
+	# (ui-list.c is ui, ical-scan.c is ical).
+	if (!quoted && hdr ~ /^(ncursesw?\/)?(n?curses|form|menu)\.h$/ &&
+	    (base !~ /^ui[-.a-z]*\.[ch]$/ || base == "ui.h"))
+		bad("only src/ui*.c (and their private headers) may include " \
+		    hdr)
+	if (!quoted && hdr == "db.h" && base != "store.c")
 		bad("only src/store.c may include db.h")
-	if (hdr ~ /^(libical\/)?ical\.h$/ && base != "sched.c" &&
-	    base != "ical.c")
-		bad("only src/sched.c and src/ical.c may include " hdr)
-	if (hdr == "iconv.h" && base !~ /^(vcard|csv|import)\.c$/)
-		bad("only src/vcard.c, src/csv.c and src/import.c may " \
+	if (!quoted && hdr ~ /^(libical\/)?ical\.h$/ &&
+	    base !~ /^(sched|ical)(-[a-z]+)?\.c$/)
+		bad("only the sched and ical modules may include " hdr)
+	if (!quoted && hdr == "iconv.h" &&
+	    base !~ /^(vcard|csv|import)(-[a-z]+)?\.c$/)
+		bad("only the vcard, csv and import modules may " \
 		    "include iconv.h")
 	if (!quoted)
 		next
