@@ -1,13 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Builds the demo database from data/demo.txt, once: sh data/demo.sh KITH DIR
+# Builds the demo database from data/demo.txt: sh data/demo.sh KITH DIR
 # Follow-ups are scheduled relative to now, so the demo always has calls
 # overdue, due today and coming up.
 set -eu
 kith=$1
 dir=$2
 src=$(dirname "$0")/demo.txt
-[ -f "$dir/.demo-ready" ] && exit 0
+# Rebuilt when older than half a day, so "today" stays today.
+[ -n "$(find "$dir/.demo-ready" -mmin -720 2>/dev/null)" ] && exit 0
 rm -rf "$dir"
 tab=$(printf '\t')
 id=
