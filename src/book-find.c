@@ -137,10 +137,10 @@ book_prefix_rows(struct store_txn *t, struct book_query *q, int index,
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
 
-/* The rarest trigram of the longest word: the fewest rows to check. */
+/* The rarest trigram of a word, and how many rows it has. */
 static int
 book_best_trigram(struct store_txn *t, const char *w, char *best,
-    size_t *blen, struct err *e)
+    size_t *blen, uint64_t *count, struct err *e)
 {
 	struct store_cursor	*c;
 	struct store_row	 row;
@@ -177,6 +177,7 @@ book_best_trigram(struct store_txn *t, const char *w, char *best,
 			break;
 	}
 	store_cursor_close(c);
+	*count = min;
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
 
@@ -200,8 +201,9 @@ book_find_fn(struct store_txn *t, void *arg, struct err *e)
 {
 	struct book_query	*q = arg;
 	const char		*longest = NULL;
-	char			 tri[16];
-	size_t			 i, tlen;
+	char			 tri[16], wtri[16];
+	size_t			 i, tlen = 0, wlen;
+	uint64_t		 n, min = UINT64_MAX;
 	int			 rc;
 
 	book_hits_clear(q);
@@ -219,9 +221,25 @@ book_find_fn(struct store_txn *t, void *arg, struct err *e)
 	if (book_cp_len(longest) < 3)	/* short: every trigram it starts */
 		return book_prefix_rows(t, q, BOOK_I_TRI, longest,
 		    strlen(longest), e);
-	if ((rc = book_best_trigram(t, longest, tri, &tlen, e)) != 0)
-		return rc;
-	if (tlen == 0)
+	/*
+	 * The rarest trigram of any word, not only of the longest: "Åsta
+	 * Våg" folds to "asta vag", whose longest word's trigrams are in
+	 * thousands of names where "vag" is in five.  Every candidate is
+	 * decoded and matched, so this decides the cost of a look-up.
+	 */
+	for (i = 0; i < q->nwords && min != 0; i++) {
+		if (book_cp_len(q->words[i]) < 3)
+			continue;
+		rc = book_best_trigram(t, q->words[i], wtri, &wlen, &n, e);
+		if (rc != 0)
+			return rc;
+		if (wlen != 0 && n < min) {
+			min = n;
+			tlen = wlen;
+			memcpy(tri, wtri, wlen);
+		}
+	}
+	if (tlen == 0 || min == 0)
 		return 0;
 	return book_prefix_rows(t, q, BOOK_I_TRI, tri, tlen, e);
 }
@@ -269,7 +287,8 @@ book_find(struct book *b, const char *query, book_contact_fn fn, void *arg,
 	}
 	rc = store_txn_run(b->store, STORE_READ, book_find_fn, &q, e);
 	if (rc == 0) {
-		qsort(q.hits, q.nhits, sizeof *q.hits, book_hit_cmp);
+		if (q.nhits > 1)
+			qsort(q.hits, q.nhits, sizeof *q.hits, book_hit_cmp);
 		for (i = 0; i < q.nhits; i++)
 			if (fn(q.hits[i].c, arg) != 0)
 				break;
@@ -374,8 +393,8 @@ book_acts_fn(struct store_txn *t, void *arg, struct err *e)
 	    &c, e);
 	if (rc != 0)
 		return rc;
-	if (q->index == BOOK_I_ACT_DUE)
-		plen -= 8;	/* owner\0, then due times up to until */
+	if (q->index == BOOK_I_ACT_DUE || q->index == BOOK_I_ACT_ALARM)
+		plen -= 8;	/* owner\0, then times up to until */
 	for (rc = store_cursor_seek(c, q->key.data, plen, &row); rc == 0;
 	    rc = store_cursor_next(c, &row)) {
 		if (plen > 0 && (row.klen < plen ||
@@ -448,7 +467,7 @@ book_activities(struct book *b, uint64_t contact, struct activity ***out,
 	q.index = BOOK_I_ACT_CONTACT;
 	store_id_key(contact, k);
 	buf_add(&q.key, k, 8);
-	if ((rc = book_acts_run(b, &q, out, n, e)) == 0)
+	if ((rc = book_acts_run(b, &q, out, n, e)) == 0 && *n > 1)
 		qsort(*out, *n, sizeof **out, book_act_time_cmp);
 	return rc;
 }
@@ -471,4 +490,247 @@ book_due(struct book *b, const char *owner, time_t until, size_t max,
 		buf_add(&q.key, "", 0);
 	}
 	return book_acts_run(b, &q, out, n, e);
+}
+
+/* Everyone's alarms: each owner's range in turn, skipping from one
+ * owner to the next, so the scan costs the alarms due, not all. */
+static int
+book_alarms_all_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_acts	*q = arg;
+	struct store_cursor	*c;
+	struct store_row	 row;
+	struct activity		*a;
+	struct buf		 next = BUF_INIT;
+	size_t			 olen, mine = 0;
+	int			 rc;
+
+	book_acts_clear(q);
+	rc = store_cursor_open(t, BOOK_T_ACTIVITY, BOOK_I_ACT_ALARM,
+	    STORE_CUR_DATA, &c, e);
+	if (rc != 0)
+		return rc;
+	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0;) {
+		olen = strnlen(row.key, row.klen);
+		if (store_key_id((const char *)row.key + row.klen - 8) >
+		    q->until || (q->max != 0 && mine == q->max)) {
+			buf_reset(&next);	/* on to the next owner */
+			buf_add(&next, row.key, olen);
+			buf_addc(&next, 1);
+			mine = 0;
+			rc = store_cursor_seek(c, next.data, next.len, &row);
+			continue;
+		}
+		if ((a = activity_decode(row.data, row.dlen, e)) == NULL) {
+			rc = -1;
+			break;
+		}
+		a->id = row.id;
+		q->v = xreallocarray(q->v, q->n + 1, sizeof *q->v);
+		q->v[q->n++] = a;
+		mine++;
+		rc = store_cursor_next(c, &row);
+	}
+	buf_free(&next);
+	store_cursor_close(c);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+static int
+book_alarm_cmp(const void *x, const void *y)
+{
+	time_t	a = activity_alarm_time(*(struct activity *const *)x);
+	time_t	b = activity_alarm_time(*(struct activity *const *)y);
+
+	return a < b ? -1 : a > b;
+}
+
+int
+book_alarms(struct book *b, const char *owner, time_t until, size_t max,
+    struct activity ***out, size_t *n, struct err *e)
+{
+	struct book_acts	q;
+	int			rc;
+
+	memset(&q, 0, sizeof q);
+	q.b = b;
+	q.until = (uint64_t)until;
+	q.max = max;
+	q.index = BOOK_I_ACT_ALARM;
+	if (owner != NULL) {
+		book_due_key(&q.key, owner, 0);
+		return book_acts_run(b, &q, out, n, e);
+	}
+	rc = store_txn_run(b->store, STORE_READ, book_alarms_all_fn, &q, e);
+	if (rc != 0) {
+		book_acts_clear(&q);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	if (q.n > 1)
+		qsort(q.v, q.n, sizeof *q.v, book_alarm_cmp);
+	while (max != 0 && q.n > max)
+		activity_free(q.v[--q.n]);
+	*out = q.v;
+	*n = q.n;
+	return 0;
+}
+
+/* One exact key of an index: the first row's record and id. */
+struct book_exact {
+	int		 table, index;
+	const char	*key;
+	struct buf	 data;
+	uint64_t	 id;
+	struct book	*b;		/* contacts: the first visible one */
+};
+
+static int
+book_exact_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_exact	*x = arg;
+	struct store_cursor	*c;
+	struct store_row	 row;
+	struct contact		*ct;
+	int			 rc, ok;
+
+	buf_reset(&x->data);
+	rc = store_cursor_open(t, x->table, x->index, STORE_CUR_DATA, &c, e);
+	if (rc != 0)
+		return rc;
+	for (rc = store_cursor_find(c, x->key, strlen(x->key), &row);
+	    rc == 0; rc = store_cursor_next_dup(c, &row)) {
+		ok = 1;
+		if (x->table == BOOK_T_CONTACT) {
+			ct = contact_decode(row.data, row.dlen, NULL);
+			ok = ct != NULL && book_visible(x->b, ct);
+			contact_free(ct);
+		}
+		if (ok) {
+			buf_add(&x->data, row.data, row.dlen);
+			x->id = row.id;
+			break;
+		}
+	}
+	store_cursor_close(c);
+	return rc;
+}
+
+static int
+book_exact(struct book *b, struct book_exact *x, struct err *e)
+{
+	int	rc;
+
+	x->b = b;
+	rc = store_txn_run(b->store, STORE_READ, book_exact_fn, x, e);
+	if (rc != 0)
+		buf_free(&x->data);
+	return rc == STORE_NOTFOUND ? BOOK_NOTFOUND : rc;
+}
+
+int
+book_activity_by_uid(struct book *b, const char *uid, struct activity **out,
+    struct err *e)
+{
+	struct book_exact	x;
+	int			rc;
+
+	memset(&x, 0, sizeof x);
+	x.table = BOOK_T_ACTIVITY;
+	x.index = BOOK_I_ACT_UID;
+	x.key = uid;
+	*out = NULL;
+	if ((rc = book_exact(b, &x, e)) != 0)
+		return rc;
+	*out = activity_decode(x.data.data, x.data.len, e);
+	buf_free(&x.data);
+	if (*out == NULL)
+		return -1;
+	(*out)->id = x.id;
+	return 0;
+}
+
+int
+book_contact_by_email(struct book *b, const char *email,
+    struct contact **out, struct err *e)
+{
+	char			*k = utf8_fold(email);
+	struct book_exact	 x;
+	int			 rc;
+
+	memset(&x, 0, sizeof x);
+	x.table = BOOK_T_CONTACT;
+	x.index = BOOK_I_EMAIL;
+	x.key = k;
+	*out = NULL;
+	rc = book_exact(b, &x, e);
+	free(k);
+	if (rc != 0)
+		return rc;
+	*out = contact_decode(x.data.data, x.data.len, e);
+	buf_free(&x.data);
+	if (*out == NULL)
+		return -1;
+	(*out)->id = x.id;
+	return 0;
+}
+
+struct book_page {
+	struct book_query	*q;
+	size_t			 max;
+	size_t			 n;
+	int			 more;
+	book_contact_fn		 fn;
+	void			*arg;
+};
+
+/* Counts matches for book_find_page and stops after max. */
+static int
+book_page_fn(const struct contact *c, void *arg)
+{
+	struct book_page	*p = arg;
+
+	if (p->q != NULL && !book_match(p->q, c))
+		return 0;
+	if (p->max != 0 && p->n == p->max) {
+		p->more = 1;
+		return 1;
+	}
+	p->n++;
+	return p->fn(c, p->arg);
+}
+
+int
+book_find_page(struct book *b, const char *query, size_t max,
+    book_contact_fn fn, void *arg, int *more, struct err *e)
+{
+	struct book_query	q;
+	struct book_page	p;
+	size_t			i, longest = 0;
+	int			rc;
+
+	memset(&q, 0, sizeof q);
+	memset(&p, 0, sizeof p);
+	q.b = b;
+	book_query_parse(&q, query != NULL ? query : "");
+	for (i = 0; i < q.nwords; i++)
+		if (book_cp_len(q.words[i]) > longest)
+			longest = book_cp_len(q.words[i]);
+	p.max = max;
+	p.fn = fn;
+	p.arg = arg;
+	if (q.digits[0] == '\0' && longest < 3) {
+		/* Short words match most names: the first max in name order
+		 * come soonest from a scan. */
+		p.q = &q;
+		rc = book_scan(b, NULL, 0, 0, book_page_fn, &p, e);
+	} else
+		rc = book_find(b, query, book_page_fn, &p, e);
+	for (i = 0; i < q.nwords; i++)
+		free(q.words[i]);
+	free(q.words);
+	if (more != NULL)
+		*more = p.more;
+	return rc;
 }

@@ -35,7 +35,8 @@ enum {
 enum {
 	BOOK_I_NAME, BOOK_I_EMAIL, BOOK_I_PHONE, BOOK_I_TRI,
 	BOOK_I_ACT_CONTACT, BOOK_I_ACT_DUE, BOOK_I_ACT_ALLDUE,
-	BOOK_I_ACT_ALARM, BOOK_I_ACT_UID, BOOK_I_AUDIT, BOOK_NINDEXES
+	BOOK_I_ACT_ALARM, BOOK_I_ACT_UID, BOOK_I_AUDIT, BOOK_I_DEAL_CONTACT,
+	BOOK_I_CASE_CONTACT, BOOK_NINDEXES
 };
 
 /* The audit record. */
@@ -68,6 +69,8 @@ void	book_keys_act_alarm(uint64_t, const void *, size_t,
 	    struct store_keys *);
 void	book_keys_act_uid(uint64_t, const void *, size_t, struct store_keys *);
 void	book_keys_audit(uint64_t, const void *, size_t, struct store_keys *);
+/* Deals and cases by contact (book-deal.c): tag 1 of either record. */
+void	book_keys_contact(uint64_t, const void *, size_t, struct store_keys *);
 
 /* The folded text a contact is found by, and the due key of an owner. */
 char	*book_haystack(const struct contact *c);

@@ -123,8 +123,8 @@ book_contact_get(struct book *b, uint64_t id, struct contact **out,
 
 /* Refuses to write over a revision other than the one that was read. */
 static int
-book_check_rev(struct book *b, char kind, uint64_t id, const struct buf *old,
-    uint64_t rev, struct err *e)
+book_check_rev(char kind, uint64_t id, const struct buf *old, uint64_t rev,
+    struct contact *mine, struct err *e)
 {
 	struct contact	*c = NULL;
 	struct activity	*a = NULL;
@@ -142,6 +142,10 @@ book_check_rev(struct book *b, char kind, uint64_t id, const struct buf *old,
 			return -1;
 		have = a->rev, who = a->updated_by, when = a->updated;
 	}
+	/* kith keeps last-contact itself: an edit never winds it back. */
+	if (have == rev && c != NULL && mine != NULL &&
+	    c->last_contact > mine->last_contact)
+		mine->last_contact = c->last_contact;
 	if (have != rev) {
 		err_set(e, NULL, 0, "%s was changed by %s at %s since it was "
 		    "read: not saved", book_id_format(kind, id, ids,
@@ -150,7 +154,6 @@ book_check_rev(struct book *b, char kind, uint64_t id, const struct buf *old,
 	}
 	contact_free(c);
 	activity_free(a);
-	(void)b;
 	return have != rev ? BOOK_CONFLICT : 0;
 }
 
@@ -170,7 +173,7 @@ book_save_fn(struct store_txn *t, void *arg, struct err *e)
 	}
 	rev = op->c != NULL ? op->c->rev : op->a->rev;
 	if (rc == 0)
-		rc = book_check_rev(op->b, kind, op->id, &old, rev, e);
+		rc = book_check_rev(kind, op->id, &old, rev, op->c, e);
 	if (rc == 0) {
 		if (op->c != NULL) {
 			op->c->rev++;
@@ -276,6 +279,8 @@ book_touch(struct store_txn *t, struct book_op *op, time_t when,
 	struct contact	*c;
 	int		 rc;
 
+	if (op->a->contact == 0)	/* an imported to-do of nobody's */
+		return 0;
 	rc = store_get(t, BOOK_T_CONTACT, op->a->contact, &data, STORE_RMW, e);
 	if (rc == STORE_NOTFOUND) {
 		err_set(e, NULL, 0, "no contact c%llu",
@@ -341,6 +346,45 @@ book_activity_add(struct book *b, struct activity *a, struct err *e)
 		a->uid = NULL;
 	}
 	return rc;
+}
+
+struct book_many {
+	struct book	 *b;
+	struct activity	**v;
+	size_t		  n;
+};
+
+static int
+book_activities_add_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_many	*m = arg;
+	struct book_op		 op = { m->b, NULL, NULL, 0 };
+	size_t			 i;
+	int			 rc = 0;
+
+	for (i = 0; rc == 0 && i < m->n; i++) {
+		op.a = m->v[i];
+		rc = book_activity_add_fn(t, &op, e);
+	}
+	return rc;
+}
+
+/* Many in one transaction: an import is all or nothing, one sync. */
+int
+book_activities_add(struct book *b, struct activity **v, size_t n,
+    struct err *e)
+{
+	struct book_many	m = { b, v, n };
+	size_t			i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i]->owner == NULL)
+			v[i]->owner = xstrdup(b->user);
+		v[i]->rev = 1;
+		book_stamp(b, &v[i]->created, &v[i]->created_by,
+		    &v[i]->updated, &v[i]->updated_by);
+	}
+	return store_txn_run(b->store, 0, book_activities_add_fn, &m, e);
 }
 
 int

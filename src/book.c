@@ -41,11 +41,16 @@ static const struct store_index_def book_indexes[BOOK_NINDEXES] = {
 	    book_keys_act_due },
 	[BOOK_I_ACT_ALLDUE] = { "activity.alldue", BOOK_T_ACTIVITY,
 	    book_keys_act_alldue },
-	[BOOK_I_ACT_ALARM] = { "activity.alarm", BOOK_T_ACTIVITY,
+	/* Keyed owner, then time; renamed so older databases rebuild it. */
+	[BOOK_I_ACT_ALARM] = { "activity.owner-alarm", BOOK_T_ACTIVITY,
 	    book_keys_act_alarm },
 	[BOOK_I_ACT_UID] = { "activity.uid", BOOK_T_ACTIVITY,
 	    book_keys_act_uid },
 	[BOOK_I_AUDIT] = { "audit.target", BOOK_T_AUDIT, book_keys_audit },
+	[BOOK_I_DEAL_CONTACT] = { "deal.contact", BOOK_T_DEAL,
+	    book_keys_contact },
+	[BOOK_I_CASE_CONTACT] = { "case.contact", BOOK_T_CASE,
+	    book_keys_contact },
 };
 
 static const struct store_schema book_schema = {
@@ -140,9 +145,9 @@ book_table_of(char kind)
 		return BOOK_T_CONTACT;
 	case BOOK_ACTIVITY:
 		return BOOK_T_ACTIVITY;
-	case 'd':
+	case BOOK_DEAL:
 		return BOOK_T_DEAL;
-	case 'k':
+	case BOOK_CASE:
 		return BOOK_T_CASE;
 	}
 	return -1;
@@ -214,7 +219,8 @@ book_id_parse(struct book *b, char kind, const char *s, uint64_t *id,
 	if (!isdigit((unsigned char)*p)) {
 		err_set(e, NULL, 0, "\"%s\" is not %s id", s,
 		    kind == BOOK_CONTACT ? "a contact" : kind == BOOK_ACTIVITY ?
-		    "an activity" : "an");
+		    "an activity" : kind == BOOK_DEAL ? "a deal" :
+		    kind == BOOK_CASE ? "a case" : "an");
 		return -1;
 	}
 	memset(&q, 0, sizeof q);
@@ -229,7 +235,9 @@ book_id_parse(struct book *b, char kind, const char *s, uint64_t *id,
 		return rc;
 	if (q.nfound == 0) {
 		err_set(e, NULL, 0, "no %s %s", kind == BOOK_CONTACT ?
-		    "contact" : kind == BOOK_ACTIVITY ? "activity" : "record",
+		    "contact" : kind == BOOK_ACTIVITY ? "activity" :
+		    kind == BOOK_DEAL ? "deal" : kind == BOOK_CASE ? "case" :
+		    "record",
 		    s);
 		return BOOK_NOTFOUND;
 	}

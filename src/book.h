@@ -38,6 +38,8 @@ struct book;
 /* Kinds of record, as their id letters. */
 #define BOOK_CONTACT	'c'
 #define BOOK_ACTIVITY	'a'
+#define BOOK_DEAL	'd'
+#define BOOK_CASE	'k'	/* a support case: struct ticket */
 
 struct book	*book_open(const char *dir, const struct conf *conf, int flags,
 		    struct err *e);
@@ -85,6 +87,50 @@ int	book_activities(struct book *b, uint64_t contact,
 int	book_due(struct book *b, const char *owner, time_t until, size_t max,
 	    struct activity ***out, size_t *n, struct err *e);
 
+/* Pending activities of owner (NULL: everyone's) whose alarm, not yet
+ * given, is at or before until; earliest first, at most max (0: no
+ * limit), via the alarm index. */
+int	book_alarms(struct book *b, const char *owner, time_t until,
+	    size_t max, struct activity ***out, size_t *n, struct err *e);
+/* The activity with this iCalendar UID; BOOK_NOTFOUND when none. */
+int	book_activity_by_uid(struct book *b, const char *uid,
+	    struct activity **out, struct err *e);
+/* The first visible contact with this e-mail address (ignoring case);
+ * BOOK_NOTFOUND when none. */
+int	book_contact_by_email(struct book *b, const char *email,
+	    struct contact **out, struct err *e);
+/* Adds n activities in one transaction (all or nothing), as
+ * book_activity_add does each. */
+int	book_activities_add(struct book *b, struct activity **v, size_t n,
+	    struct err *e);
+
+/* Deals and support cases (book-deal.c), like activities: a save refuses
+ * a stale revision, and a deal's change of stage is logged in its
+ * contact's history (a done note) in the same transaction. */
+struct deal;
+struct ticket;
+int	book_deal_add(struct book *b, struct deal *d, struct err *e);
+int	book_deal_get(struct book *b, uint64_t id, struct deal **out,
+	    struct err *e);
+int	book_deal_save(struct book *b, struct deal *d, struct err *e);
+int	book_deal_remove(struct book *b, uint64_t id, struct err *e);
+/* The deals of a contact (0: every deal), by id. */
+int	book_deals(struct book *b, uint64_t contact, struct deal ***out,
+	    size_t *n, struct err *e);
+int	book_case_add(struct book *b, struct ticket *k, struct err *e);
+int	book_case_get(struct book *b, uint64_t id, struct ticket **out,
+	    struct err *e);
+int	book_case_save(struct book *b, struct ticket *k, struct err *e);
+int	book_case_remove(struct book *b, uint64_t id, struct err *e);
+int	book_cases(struct book *b, uint64_t contact, struct ticket ***out,
+	    size_t *n, struct err *e);
+/* Every record of a kind (BOOK_ACTIVITY, BOOK_DEAL, BOOK_CASE or
+ * BOOK_CONTACT), decoded and lent to fn inside one read transaction (fn
+ * must not call the book); nonzero from fn stops. */
+typedef int (*book_each_fn)(const void *obj, void *arg);
+int	book_each(struct book *b, char kind, book_each_fn fn, void *arg,
+	    struct err *e);
+
 /* Lookup.  fn gets each match (the contact is only lent); nonzero stops. */
 typedef int (*book_contact_fn)(const struct contact *c, void *arg);
 /* Contacts matching query (every word of it, as a part of the name,
@@ -93,11 +139,42 @@ typedef int (*book_contact_fn)(const struct contact *c, void *arg);
 int	book_find(struct book *b, const char *query, book_contact_fn fn,
 	    void *arg, struct err *e);
 
+/* Like book_find, but stops after max matches (0: no limit) and sets
+ * *more (when not NULL) if there were more: a lookup as you type never
+ * loads the whole book.  One- and two-letter words scan in name order. */
+int	book_find_page(struct book *b, const char *query, size_t max,
+	    book_contact_fn fn, void *arg, int *more, struct err *e);
+
 /* Paging in name order: the sort key of a contact, and a scan from one. */
 char	*book_sortkey(const struct contact *c);
 int	book_scan(struct book *b, const char *from, uint64_t from_id,
 	    int backwards, book_contact_fn fn, void *arg, struct err *e);
 int	book_contact_count(struct book *b, uint64_t *n, struct err *e);
+
+/* Importing many contacts (book-import.c): one transaction, all or
+ * nothing.  A contact that has an e-mail address or a phone number (its
+ * last 8 digits, at least 7) of a visible contact, one stored before or
+ * one added earlier in the same import, is a duplicate, and policy says
+ * what becomes of it: merged into that one (fields it lacks filled in,
+ * values it lacks added), skipped, or added anyway.  Invalid contacts
+ * stop it (failed is then their index), or with skip_bad are rejected and
+ * reported to bad.  progress runs every 1000 contacts; nonzero from it
+ * stops the import with nothing imported.  The contacts are the caller's;
+ * ids are set on the added ones. */
+#define BOOK_DUP_MERGE	0
+#define BOOK_DUP_SKIP	1
+#define BOOK_DUP_ADD	2
+struct book_import {
+	int	 policy;
+	int	 skip_bad;
+	int	(*progress)(size_t done, size_t n, void *arg);
+	void	(*bad)(size_t i, const struct err *e, void *arg);
+	void	*arg;
+	size_t	 added, merged, skipped, rejected;
+	size_t	 failed;
+};
+int	book_contacts_import(struct book *b, struct contact **v, size_t n,
+	    struct book_import *imp, struct err *e);
 
 /* Raw records, for dump and load: kinds in book_kinds order, ids rising. */
 extern const char book_kinds[];
@@ -117,6 +194,30 @@ int	book_raw_seqs(struct book *b, uint64_t *seqs, struct err *e);
  * database is empty. */
 int	book_raw_load(struct book *b, const struct book_raw *v, size_t n,
 	    const uint64_t *seqs, struct err *e);
+
+/* The audit trail (book-audit.c): one entry per write, oldest first.
+ * old is the record before (none for "add" and "restore"), new the record
+ * after (none for "rm"), both in their stored encoding. */
+struct book_audit_entry {
+	uint64_t	 seq;
+	time_t		 when;
+	char		*user;
+	char		 kind;
+	uint64_t	 target;
+	char		*action;	/* add, set, rm, import, restore */
+	void		*old, *new;
+	size_t		 oldlen, newlen;
+};
+/* The history of one record; BOOK_NOTFOUND when it has none (or it is
+ * another user's private contact).  The caller frees it. */
+int	book_history(struct book *b, char kind, uint64_t id,
+	    struct book_audit_entry **out, size_t *n, struct err *e);
+void	book_history_free(struct book_audit_entry *v, size_t n);
+/* Re-creates a deleted contact with its old id, and the activities
+ * deleted with it, from the audit trail: one transaction, audited as
+ * "restore"; *nact is set to the number of activities restored. */
+int	book_contact_restore(struct book *b, uint64_t id, size_t *nact,
+	    struct err *e);
 
 /* Verifies the database: the file structure (on a hot copy, so others
  * keep working), every record decodes, every index entry has its record,

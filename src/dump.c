@@ -10,9 +10,11 @@
 #include "book.h"
 #include "buf.h"
 #include "contact.h"
+#include "deal.h"
 #include "err.h"
 #include "field.h"
 #include "record.h"
+#include "ticket.h"
 #include "utf8.h"
 #include "when.h"
 #include "xmalloc.h"
@@ -40,6 +42,12 @@ dump_catalogue(char kind, size_t *n)
 	case 'a':
 		*n = activity_nfields;
 		return activity_fields;
+	case 'd':
+		*n = deal_nfields;
+		return deal_fields;
+	case 'k':
+		*n = ticket_nfields;
+		return ticket_fields;
 	case 'x':
 		*n = sizeof dump_audit_fields / sizeof dump_audit_fields[0];
 		return dump_audit_fields;
