@@ -2,8 +2,12 @@
 #include "sched.h"
 
 #include <libical/ical.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "activity.h"
+#include "book.h"
 #include "err.h"
 
 /* Local wall-clock time as a floating iCalendar time. */
@@ -103,4 +107,84 @@ sched_next(const char *rrule, time_t dtstart, int allday, time_t after,
 	}
 	icalrecur_iterator_free(it);
 	return rc;
+}
+
+int
+sched_due(struct book *b, const char *owner, time_t until,
+    struct activity ***out, size_t *n, struct err *e)
+{
+	return book_due(b, owner, until, 0, out, n, e);
+}
+
+int
+sched_alarms_due(struct book *b, const char *owner, time_t now,
+    struct activity ***out, size_t *n, struct err *e)
+{
+	return book_alarms(b, owner, now, 0, out, n, e);
+}
+
+int
+sched_next_wake(struct book *b, const char *owner, time_t *when,
+    struct err *e)
+{
+	struct activity	**v;
+	size_t		  n;
+	int		  rc;
+
+	*when = 0;
+	rc = book_alarms(b, owner, (time_t)INT64_MAX, 1, &v, &n, e);
+	if (rc != 0)
+		return rc;
+	if (n == 0) {
+		free(v);
+		return 1;
+	}
+	*when = activity_alarm_time(v[0]);
+	activity_array_free(v, n);
+	return 0;
+}
+
+int
+sched_alarm_given(struct book *b, struct activity *a, time_t now,
+    struct err *e)
+{
+	time_t	old = a->alarmed;
+	int	rc;
+
+	a->alarmed = now > activity_alarm_time(a) ? now :
+	    activity_alarm_time(a);
+	if ((rc = book_activity_save(b, a, e)) != 0)
+		a->alarmed = old;
+	return rc;
+}
+
+int
+sched_alarm_snooze(struct book *b, struct activity *a, time_t until,
+    struct err *e)
+{
+	time_t	old = a->snoozed;
+	int	rc;
+
+	a->snoozed = until;
+	if ((rc = book_activity_save(b, a, e)) != 0)
+		a->snoozed = old;
+	return rc;
+}
+
+int
+sched_complete(struct book *b, struct activity *a, const char *result,
+    time_t *next, struct err *e)
+{
+	int	rc;
+
+	*next = 0;
+	if (a->rrule != NULL && a->due != 0) {
+		rc = sched_next(a->rrule, a->start != 0 ? a->start : a->due,
+		    a->allday, a->due, next, e);
+		if (rc < 0)
+			return -1;
+		if (rc == 1)
+			*next = 0;
+	}
+	return book_activity_done(b, a, result, *next, e);
 }

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef KITH_ICAL_H
+#define KITH_ICAL_H
+
+/*
+ * ical: follow-ups as iCalendar (RFC 5545) through libical, both ways,
+ * over a FILE *.  The writer turns activities (with their contacts) into
+ * VTODOs and VEVENTs whose UID, DTSTAMP, SEQUENCE and LAST-MODIFIED come
+ * from the record, so writing the same data twice gives the same bytes.
+ * The reader turns VTODOs and VEVENTs into activities and refuses a
+ * malformed file as a whole, naming the line.  It never prints, prompts
+ * or touches the database: matching to contacts is the caller's.
+ */
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct activity;
+struct contact;
+struct err;
+
+/* One follow-up to write; the contact (may be NULL) is only read. */
+struct ical_item {
+	const struct activity	*a;
+	const struct contact	*c;
+};
+
+/* ical_write flags. */
+#define ICAL_UTC	0x1	/* times in UTC, no VTIMEZONE */
+#define ICAL_EVENTS	0x2	/* pending to-dos and calls as VEVENTs */
+
+/*
+ * Writes one VCALENDAR with the items in the order given.  Meetings are
+ * VEVENTs; other kinds VTODOs (unless ICAL_EVENTS); done ones COMPLETED
+ * VTODOs.  Times carry TZID tzid (an Olson name, with its VTIMEZONE
+ * trimmed to the years used) unless ICAL_UTC or tzid is NULL.
+ */
+int	ical_write(FILE *f, const struct ical_item *v, size_t n, int flags,
+	    const char *tzid, struct err *e);
+
+/* The Olson name of the local time zone (TZ, else /etc/localtime) when
+ * libical knows it; NULL otherwise.  Static storage. */
+const char *ical_local_tzid(void);
+
+/* One follow-up read: the activity (owned, contact 0) and whom it is
+ * with, from the first ATTENDEE or ORGANIZER. */
+struct ical_entry {
+	struct activity	*a;
+	char		*email;		/* mailto: address, or NULL */
+	char		*name;		/* its CN, or NULL */
+	int		 line;		/* where its BEGIN is */
+};
+
+/*
+ * Reads a whole iCalendar file.  On success returns 0 with the VTODOs
+ * and VEVENTs in file order; on any error -1 with e naming the line
+ * (file, line) and the reason, and nothing returned.
+ */
+int	ical_read(FILE *f, const char *name, struct ical_entry **out,
+	    size_t *n, struct err *e);
+void	ical_entries_free(struct ical_entry *v, size_t n);
+
+/*
+ * The text scanner under ical_read (ical-scan.c): unfolds content lines,
+ * remembering where each starts, and checks the structure (UTF-8, NAME:
+ * VALUE, BEGIN/END nesting, one VCALENDAR) that libical would pass over
+ * silently.  Returns 0, or -1 with e naming the line.
+ */
+struct ical_line {
+	char	*text;		/* unfolded, without the line ending */
+	int	 line;		/* its first physical line */
+};
+int	ical_scan(FILE *f, const char *name, struct ical_line **out,
+	    size_t *n, struct err *e);
+void	ical_lines_free(struct ical_line *v, size_t n);
+
+#endif /* KITH_ICAL_H */
