@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Importing many contacts in one transaction, with duplicates found
+ * through the e-mail and phone indexes. */
+#include "book.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "book-int.h"
+#include "buf.h"
+#include "contact.h"
+#include "err.h"
+#include "field.h"
+#include "record.h"
+#include "store.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+/* Phone numbers match on this many trailing digits (at least 7). */
+#define BOOK_IMP_DIGITS	8
+
+struct book_imp {
+	struct book		 *b;
+	struct contact		**v;
+	size_t			  n;
+	struct book_import	 *imp;
+	unsigned char		 *bad;
+};
+
+/* The first visible contact under key in an index. */
+static int
+book_imp_lookup(struct book_imp *x, struct store_cursor *c, const char *key,
+    size_t klen, uint64_t *id, struct err *e)
+{
+	struct store_row	 row;
+	struct contact		*ct;
+	int			 rc, vis;
+
+	for (rc = store_cursor_find(c, key, klen, &row); rc == 0;
+	    rc = store_cursor_next_dup(c, &row)) {
+		if ((ct = contact_decode(row.data, row.dlen, e)) == NULL)
+			return -1;
+		vis = book_visible(x->b, ct);
+		contact_free(ct);
+		if (vis) {
+			*id = row.id;
+			return 0;
+		}
+	}
+	if (rc == -1)
+		err_set(e, NULL, 0, "import: %s", store_cursor_error(c));
+	return rc;
+}
+
+/* A stored contact that c duplicates: 0 and *id, or STORE_NOTFOUND. */
+static int
+book_imp_dup(struct book_imp *x, struct store_cursor *em,
+    struct store_cursor *ph, const struct contact *c, uint64_t *id,
+    struct err *e)
+{
+	char	*k, d[64];
+	size_t	 i, n;
+	int	 rc = STORE_NOTFOUND;
+
+	for (i = 0; rc == STORE_NOTFOUND && i < c->emails.n; i++) {
+		k = utf8_fold(c->emails.v[i].text);
+		rc = book_imp_lookup(x, em, k, strlen(k), id, e);
+		free(k);
+	}
+	for (i = 0; rc == STORE_NOTFOUND && i < c->phones.n; i++) {
+		n = utf8_digits(c->phones.v[i].text, d, sizeof d);
+		if (n < 7)
+			continue;
+		k = n > BOOK_IMP_DIGITS ? d + n - BOOK_IMP_DIGITS : d;
+		rc = book_imp_lookup(x, ph, k, strlen(k), id, e);
+	}
+	return rc;
+}
+
+static int
+book_imp_same(const struct field_def *d, const char *a, const char *b)
+{
+	char	da[64], db[64];
+	size_t	na, nb;
+
+	if (d->check == CHECK_PHONE) {	/* as duplicates are found */
+		na = utf8_digits(a, da, sizeof da);
+		nb = utf8_digits(b, db, sizeof db);
+		if (na >= 7 && nb >= 7 && na >= BOOK_IMP_DIGITS - 1 &&
+		    nb >= BOOK_IMP_DIGITS - 1)
+			return strcmp(da + na - (na < BOOK_IMP_DIGITS ? na :
+			    BOOK_IMP_DIGITS), db + nb - (nb < BOOK_IMP_DIGITS ?
+			    nb : BOOK_IMP_DIGITS)) == 0;
+		return strcmp(da, db) == 0;
+	}
+	return strcasecmp(a, b) == 0;
+}
+
+/* Adds to l the values of from it lacks; whether it did. */
+static int
+book_imp_list(const struct field_def *d, struct field_list *l,
+    const struct field_list *from)
+{
+	size_t	i, k;
+	int	changed = 0;
+
+	for (i = 0; i < from->n; i++) {
+		for (k = 0; k < l->n; k++) {
+			if (d->type == FIELD_USER ? l->v[k].type != NULL &&
+			    from->v[i].type != NULL &&
+			    strcmp(l->v[k].type, from->v[i].type) == 0 :
+			    book_imp_same(d, l->v[k].text, from->v[i].text))
+				break;
+		}
+		if (k == l->n) {
+			field_list_add(l, from->v[i].type, from->v[i].text);
+			changed = 1;
+		}
+	}
+	return changed;
+}
+
+static int
+book_imp_text(const struct field_def *d, char **to, const char *from)
+{
+	char	*s;
+
+	if (from == NULL || *from == '\0')
+		return 0;
+	if (*to == NULL || **to == '\0') {
+		free(*to);
+		*to = xstrdup(from);
+		return 1;
+	}
+	if (strcmp(d->name, "note") != 0 || strstr(*to, from) != NULL)
+		return 0;
+	s = xasprintf("%s\n%s", *to, from);
+	free(*to);
+	*to = s;
+	return 1;
+}
+
+/* Fills in what to lacks from from; whether anything changed. */
+static int
+book_imp_merge(struct contact *to, const struct contact *from)
+{
+	const struct field_def	*d;
+	size_t			 i, k;
+	int			 changed = 0;
+
+	for (i = 0; i < contact_nfields; i++) {
+		d = &contact_fields[i];
+		if ((d->flags & FIELD_RO) && d->type != FIELD_USER)
+			continue;
+		if (d->type == FIELD_TEXT && strcmp(d->name, "owner") != 0)
+			changed |= book_imp_text(d, (char **)((char *)to +
+			    d->off), *(char *const *)((const char *)from +
+			    d->off));
+		else if (d->type == FIELD_LIST || d->type == FIELD_USER)
+			changed |= book_imp_list(d, (struct field_list *)
+			    ((char *)to + d->off), (const struct field_list *)
+			    ((const char *)from + d->off));
+	}
+	for (i = 0; from->extra != NULL && i < from->extra->n; i++) {
+		const struct record_item *it = &from->extra->items[i];
+
+		for (k = 0; to->extra != NULL && k < to->extra->n; k++)
+			if (to->extra->items[k].tag == it->tag &&
+			    to->extra->items[k].len == it->len &&
+			    memcmp(to->extra->items[k].value, it->value,
+			    it->len) == 0)
+				break;
+		if (to->extra == NULL)
+			to->extra = record_new();
+		if (k == to->extra->n) {
+			record_add(to->extra, it->tag, it->type, it->value,
+			    it->len);
+			changed = 1;
+		}
+	}
+	return changed;
+}
+
+static int
+book_imp_merge_into(struct book_imp *x, struct store_txn *t, uint64_t id,
+    const struct contact *c, struct err *e)
+{
+	struct buf	 old = BUF_INIT, new = BUF_INIT;
+	struct contact	*to;
+	int		 rc;
+
+	if ((rc = store_get(t, BOOK_T_CONTACT, id, &old, STORE_RMW, e)) != 0)
+		goto out;
+	if ((to = contact_decode(old.data, old.len, e)) == NULL) {
+		rc = -1;
+		goto out;
+	}
+	if (book_imp_merge(to, c)) {
+		to->rev++;
+		to->updated = c->updated;
+		free(to->updated_by);
+		to->updated_by = xstrdup(x->b->user);
+		contact_encode(to, &new);
+		rc = store_put(t, BOOK_T_CONTACT, id, new.data, new.len, e);
+		if (rc == 0)
+			rc = book_audit(t, x->b, BOOK_CONTACT, id, "import",
+			    &old, &new, e);
+	}
+	contact_free(to);
+out:
+	buf_free(&old);
+	buf_free(&new);
+	return rc;
+}
+
+static int
+book_imp_add(struct book_imp *x, struct store_txn *t, struct contact *c,
+    struct err *e)
+{
+	struct buf	data = BUF_INIT;
+	int		rc;
+
+	if ((rc = store_next_id(t, BOOK_T_CONTACT, &c->id, e)) != 0)
+		return rc;
+	contact_encode(c, &data);
+	rc = store_put(t, BOOK_T_CONTACT, c->id, data.data, data.len, e);
+	if (rc == 0)
+		rc = book_audit(t, x->b, BOOK_CONTACT, c->id, "import", NULL,
+		    &data, e);
+	buf_free(&data);
+	return rc;
+}
+
+static int
+book_imp_one(struct book_imp *x, struct store_txn *t,
+    struct store_cursor *em, struct store_cursor *ph, struct contact *c,
+    struct err *e)
+{
+	struct book_import	*imp = x->imp;
+	uint64_t		 id;
+	int			 rc = STORE_NOTFOUND;
+
+	if (imp->policy != BOOK_DUP_ADD)
+		rc = book_imp_dup(x, em, ph, c, &id, e);
+	if (rc == STORE_NOTFOUND) {
+		imp->added++;
+		return book_imp_add(x, t, c, e);
+	}
+	if (rc != 0)
+		return rc;
+	if (imp->policy == BOOK_DUP_SKIP) {
+		imp->skipped++;
+		return 0;
+	}
+	imp->merged++;
+	return book_imp_merge_into(x, t, id, c, e);
+}
+
+static int
+book_imp_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_imp		*x = arg;
+	struct book_import	*imp = x->imp;
+	struct store_cursor	*em, *ph;
+	size_t			 i;
+	int			 rc;
+
+	imp->added = imp->merged = imp->skipped = 0;
+	rc = store_cursor_open(t, BOOK_T_CONTACT, BOOK_I_EMAIL, STORE_CUR_DATA,
+	    &em, e);
+	if (rc == 0)
+		rc = store_cursor_open(t, BOOK_T_CONTACT, BOOK_I_PHONE,
+		    STORE_CUR_DATA, &ph, e);
+	for (i = 0; rc == 0 && i < x->n; i++) {
+		if (x->bad[i])
+			continue;
+		if ((rc = book_imp_one(x, t, em, ph, x->v[i], e)) != 0)
+			break;
+		if (imp->progress != NULL && (i + 1) % 1000 == 0 &&
+		    imp->progress(i + 1, x->n, imp->arg) != 0) {
+			err_set(e, NULL, 0, "import interrupted: nothing "
+			    "imported");
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+/* Stamps and validates before the transaction; -1 stops the import. */
+static int
+book_imp_prepare(struct book_imp *x, struct err *e)
+{
+	struct book_import	*imp = x->imp;
+	struct contact		*c;
+	struct err		 ce;
+	time_t			 now = time(NULL);
+	size_t			 i;
+
+	for (i = 0; i < x->n; i++) {
+		c = x->v[i];
+		err_clear(&ce);
+		if (contact_validate(c, &ce) != 0) {
+			if (!imp->skip_bad) {
+				*e = ce;
+				imp->failed = i;
+				return -1;
+			}
+			x->bad[i] = 1;
+			imp->rejected++;
+			if (imp->bad != NULL)
+				imp->bad(i, &ce, imp->arg);
+			continue;
+		}
+		if (c->owner == NULL)
+			c->owner = xstrdup(x->b->user);
+		c->rev = 1;
+		c->created = c->updated = now;
+		free(c->created_by);
+		c->created_by = xstrdup(x->b->user);
+		free(c->updated_by);
+		c->updated_by = xstrdup(x->b->user);
+	}
+	return 0;
+}
+
+int
+book_contacts_import(struct book *b, struct contact **v, size_t n,
+    struct book_import *imp, struct err *e)
+{
+	struct book_imp	x = { b, v, n, imp, xcalloc(n + 1, 1) };
+	int		rc;
+
+	imp->added = imp->merged = imp->skipped = imp->rejected = 0;
+	imp->failed = (size_t)-1;
+	rc = book_imp_prepare(&x, e);
+	if (rc == 0)
+		rc = store_txn_run(b->store, 0, book_imp_fn, &x, e);
+	if (rc != 0)
+		imp->added = imp->merged = imp->skipped = 0;
+	free(x.bad);
+	return rc;
+}

@@ -1,0 +1,482 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading vCard 2.1, 3.0 and 4.0: lines, parameters and value encodings.
+ * What the properties mean is in vcard-map.c. */
+#include "vcard.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "contact.h"
+#include "err.h"
+#include "utf8.h"
+#include "vcard-int.h"
+#include "xmalloc.h"
+
+struct vcard_reader {
+	FILE	*f;
+	char	*name;
+	int	 lineno;	/* physical lines read */
+	char	*peek;		/* the next physical line, read ahead */
+	int	 peek_line;
+	int	 started;
+	int	 begin;		/* a BEGIN:VCARD line already read */
+};
+
+struct vcard_reader *
+vcard_reader_new(FILE *f, const char *name)
+{
+	struct vcard_reader	*r = xcalloc(1, sizeof *r);
+
+	r->f = f;
+	r->name = xstrdup(name);
+	return r;
+}
+
+void
+vcard_reader_free(struct vcard_reader *r)
+{
+	if (r == NULL)
+		return;
+	free(r->peek);
+	free(r->name);
+	free(r);
+}
+
+/* Reads the next physical line into r->peek without its line end. */
+static void
+vcard_physical(struct vcard_reader *r)
+{
+	char	*line = NULL;
+	size_t	 cap = 0, len;
+	ssize_t	 n;
+
+	free(r->peek);
+	r->peek = NULL;
+	if ((n = getline(&line, &cap, r->f)) == -1) {
+		free(line);
+		return;
+	}
+	len = n;
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		line[--len] = '\0';
+	if (!r->started && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+		memmove(line, line + 3, len - 2);
+	r->started = 1;
+	r->peek = line;
+	r->peek_line = ++r->lineno;
+}
+
+/* Whether a line so far is QUOTED-PRINTABLE and ends with a soft break. */
+static int
+vcard_soft_break(const struct buf *b)
+{
+	const char	*colon;
+	char		*head;
+	int		 qp;
+
+	if (b->len == 0 || b->data[b->len - 1] != '=')
+		return 0;
+	if ((colon = strchr(b->data, ':')) == NULL)
+		return 0;
+	head = xstrndup(b->data, colon - b->data);
+	qp = strcasestr(head, "QUOTED-PRINTABLE") != NULL;
+	free(head);
+	return qp;
+}
+
+/* The next logical line (unfolded), or NULL at the end of the file. */
+static char *
+vcard_logical(struct vcard_reader *r, int *line)
+{
+	struct buf	b = BUF_INIT;
+
+	if (r->peek == NULL)
+		vcard_physical(r);
+	while (r->peek != NULL && r->peek[strspn(r->peek, " \t")] == '\0')
+		vcard_physical(r);	/* blank lines */
+	if (r->peek == NULL)
+		return NULL;
+	*line = r->peek_line;
+	buf_adds(&b, r->peek);
+	for (;;) {
+		vcard_physical(r);
+		if (r->peek == NULL)
+			break;
+		if (r->peek[0] == ' ' || r->peek[0] == '\t')
+			buf_adds(&b, r->peek + 1);
+		else if (vcard_soft_break(&b)) {
+			b.data[--b.len] = '\0';
+			buf_adds(&b, r->peek);
+		} else
+			break;
+	}
+	return buf_detach(&b);
+}
+
+/* The end of the text before a character outside double quotes. */
+static const char *
+vcard_unquoted(const char *s, const char *stops)
+{
+	int	q = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			q = !q;
+		else if (!q && strchr(stops, *s) != NULL)
+			return s;
+	}
+	return s;
+}
+
+static char *
+vcard_lower(const char *s, size_t n)
+{
+	char	*l = xstrndup(s, n), *p;
+
+	for (p = l; *p != '\0'; p++)
+		*p = tolower((unsigned char)*p);
+	return l;
+}
+
+static void
+vcard_add_types(struct vcard_prop *p, const char *v, size_t n)
+{
+	const char	*end = v + n, *c;
+
+	if (n > 0 && *v == '"') {
+		v++;
+		if (end > v && end[-1] == '"')
+			end--;
+	}
+	for (; v < end; v = c + 1) {
+		if ((c = memchr(v, ',', end - v)) == NULL)
+			c = end;
+		if (c > v) {
+			p->types = xreallocarray(p->types, p->ntypes + 1,
+			    sizeof *p->types);
+			p->types[p->ntypes++] = vcard_lower(v, c - v);
+		}
+	}
+}
+
+static int
+vcard_is_encoding(const char *v, size_t n)
+{
+	return (n == 16 && strncasecmp(v, "quoted-printable", n) == 0) ||
+	    (n == 6 && strncasecmp(v, "base64", n) == 0) ||
+	    (n == 1 && strncasecmp(v, "b", n) == 0) ||
+	    (n == 4 && (strncasecmp(v, "8bit", n) == 0 ||
+	    strncasecmp(v, "7bit", n) == 0));
+}
+
+/* One parameter: TYPE=, ENCODING=, CHARSET=, VALUE= or a bare 2.1 word. */
+static void
+vcard_param(struct vcard_prop *p, const char *s, size_t n)
+{
+	const char	*eq = memchr(s, '=', n);
+	size_t		 kl = eq != NULL ? (size_t)(eq - s) : 0;
+	const char	*v = eq != NULL ? eq + 1 : s;
+	size_t		 vl = eq != NULL ? n - kl - 1 : n;
+
+	if (eq == NULL && vcard_is_encoding(v, vl))
+		p->encoding = vcard_lower(v, vl);
+	else if (eq == NULL || (kl == 4 && strncasecmp(s, "type", 4) == 0))
+		vcard_add_types(p, v, vl);
+	else if (kl == 8 && strncasecmp(s, "encoding", 8) == 0) {
+		free(p->encoding);
+		p->encoding = vcard_lower(v, vl);
+	} else if (kl == 7 && strncasecmp(s, "charset", 7) == 0) {
+		free(p->charset);
+		p->charset = vcard_lower(v, vl);
+		if (vl >= 2 && *p->charset == '"') {
+			memmove(p->charset, p->charset + 1, vl - 1);
+			p->charset[vl - 2] = '\0';
+		}
+	} else if (kl == 5 && strncasecmp(s, "value", 5) == 0) {
+		free(p->valuetype);
+		p->valuetype = vcard_lower(v, vl);
+	} else if (kl == 4 && strncasecmp(s, "pref", 4) == 0)
+		vcard_add_types(p, "pref", 4);
+	else
+		p->other_params = 1;
+}
+
+/* Splits "group.NAME;params" and the value. */
+static int
+vcard_split_line(struct vcard_prop *p, const char *line, struct err *e,
+    const char *file)
+{
+	const char	*colon = vcard_unquoted(line, ":"), *s, *end, *dot;
+
+	if (*colon == '\0') {
+		err_set(e, file, p->line, "no ':' in \"%.40s\"", line);
+		return -1;
+	}
+	end = vcard_unquoted(line, ";:");
+	if (end == line) {
+		err_set(e, file, p->line, "a property without a name");
+		return -1;
+	}
+	dot = memchr(line, '.', end - line);
+	if (dot != NULL) {
+		p->group = xstrndup(line, dot - line);
+		p->name = xstrndup(dot + 1, end - dot - 1);
+	} else
+		p->name = xstrndup(line, end - line);
+	for (s = p->name; *s != '\0'; s++)
+		p->name[s - p->name] = toupper((unsigned char)*s);
+	p->params = xstrndup(end, colon - end);
+	for (s = end; *s == ';'; s = end) {
+		s++;
+		end = vcard_unquoted(s, ";:");
+		if (end > s)
+			vcard_param(p, s, end - s);
+	}
+	p->value = xstrdup(colon + 1);
+	return 0;
+}
+
+static int
+vcard_hex(int c)
+{
+	if (isdigit(c))
+		return c - '0';
+	c = toupper(c);
+	return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static int
+vcard_qp_decode(struct vcard_prop *p, const char *file, struct err *e)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*s;
+	int		 h, l;
+
+	for (s = p->value; *s != '\0'; s++) {
+		if (*s != '=') {
+			buf_addc(&b, *s);
+			continue;
+		}
+		if (s[1] == '\0')
+			break;
+		h = vcard_hex((unsigned char)s[1]);
+		l = h < 0 ? -1 : vcard_hex((unsigned char)s[2]);
+		if (l < 0) {
+			err_set(e, file, p->line, "%s: bad quoted-printable "
+			    "\"=%.2s\"", p->name, s + 1);
+			buf_free(&b);
+			return -1;
+		}
+		if (b.len > 0 && b.data[b.len - 1] == '\r' && h * 16 + l == '\n')
+			b.data[--b.len] = '\0';	/* CRLF as LF */
+		buf_addc(&b, h * 16 + l);
+		s += 2;
+	}
+	free(p->value);
+	p->value = buf_detach(&b);
+	return 0;
+}
+
+/* Converts s from charset to UTF-8; NULL when iconv refuses. */
+static char *
+vcard_iconv(const char *s, const char *charset)
+{
+	iconv_t		 cd = iconv_open("UTF-8", charset);
+	struct buf	 b = BUF_INIT;
+	char		 out[1024], *in = (char *)s, *o;
+	size_t		 inl = strlen(s), ol;
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	while (inl > 0) {
+		o = out;
+		ol = sizeof out;
+		if (iconv(cd, &in, &inl, &o, &ol) == (size_t)-1 &&
+		    errno != E2BIG) {
+			iconv_close(cd);
+			buf_free(&b);
+			return NULL;
+		}
+		buf_add(&b, out, o - out);
+	}
+	iconv_close(cd);
+	return buf_detach(&b);
+}
+
+/* The value as UTF-8 text: quoted-printable decoded, charset converted. */
+static int
+vcard_decode(struct vcard_prop *p, const char *file, struct err *e)
+{
+	char	*u;
+
+	if (p->encoding != NULL && strcmp(p->encoding, "quoted-printable") == 0)
+		if (vcard_qp_decode(p, file, e) != 0)
+			return -1;
+	if (p->charset != NULL && strcmp(p->charset, "utf-8") != 0 &&
+	    strcmp(p->charset, "utf8") != 0) {
+		if ((u = vcard_iconv(p->value, p->charset)) == NULL) {
+			err_set(e, file, p->line, "%s: cannot convert from "
+			    "charset \"%s\"", p->name, p->charset);
+			return -1;
+		}
+		free(p->value);
+		p->value = u;
+		p->converted = 1;
+	}
+	if (!utf8_valid(p->value, strlen(p->value))) {
+		if ((u = vcard_iconv(p->value, "WINDOWS-1252")) == NULL) {
+			err_set(e, file, p->line, "%s: not UTF-8 and no "
+			    "CHARSET parameter says what it is", p->name);
+			return -1;
+		}
+		free(p->value);
+		p->value = u;
+		p->converted = 1;
+	}
+	if (p->encoding != NULL && strcmp(p->encoding, "quoted-printable") == 0)
+		p->converted = 1;
+	return 0;
+}
+
+static void
+vcard_prop_free(struct vcard_prop *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->ntypes; i++)
+		free(p->types[i]);
+	free(p->types);
+	free(p->group);
+	free(p->name);
+	free(p->params);
+	free(p->encoding);
+	free(p->charset);
+	free(p->valuetype);
+	free(p->value);
+	free(p->raw);
+}
+
+static void
+vcard_props_free(struct vcard_prop *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		vcard_prop_free(&v[i]);
+	free(v);
+}
+
+static int
+vcard_is(const char *line, const char *what)
+{
+	size_t	n = strlen(what);
+
+	return strncasecmp(line, what, n) == 0 &&
+	    line[n + strspn(line + n, " \t")] == '\0';
+}
+
+/* Skips to just past the next END:VCARD (after a malformed card). */
+static void
+vcard_skip(struct vcard_reader *r)
+{
+	char	*l;
+	int	 line;
+
+	while ((l = vcard_logical(r, &line)) != NULL) {
+		if (vcard_is(l, "END:VCARD")) {
+			free(l);
+			return;
+		}
+		if (vcard_is(l, "BEGIN:VCARD")) {	/* leave it for the next */
+			r->begin = line;
+			free(l);
+			return;
+		}
+		free(l);
+	}
+}
+
+/* The property lines of one card, after its BEGIN line. */
+static int
+vcard_card(struct vcard_reader *r, struct vcard_prop **out, size_t *nout,
+    int begin, struct err *e)
+{
+	struct vcard_prop	*v = NULL, *p;
+	size_t			 n = 0;
+	char			*l;
+	int			 line;
+
+	for (;;) {
+		if ((l = vcard_logical(r, &line)) == NULL) {
+			err_set(e, r->name, begin, "BEGIN:VCARD without "
+			    "END:VCARD");
+			break;
+		}
+		if (vcard_is(l, "END:VCARD")) {
+			free(l);
+			*out = v;
+			*nout = n;
+			return 0;
+		}
+		if (vcard_is(l, "BEGIN:VCARD")) {
+			err_set(e, r->name, line, "BEGIN:VCARD before the "
+			    "END:VCARD of the card from line %d", begin);
+			r->begin = line;
+			free(l);
+			vcard_props_free(v, n);
+			return -2;
+		}
+		v = xreallocarray(v, n + 1, sizeof *v);
+		p = &v[n++];
+		memset(p, 0, sizeof *p);
+		p->line = line;
+		p->raw = l;
+		if (vcard_split_line(p, l, e, r->name) != 0 ||
+		    vcard_decode(p, r->name, e) != 0)
+			break;
+	}
+	vcard_props_free(v, n);
+	return -1;
+}
+
+int
+vcard_read(struct vcard_reader *r, struct contact **out, int *line,
+    struct err *e)
+{
+	struct vcard_prop	*v;
+	size_t			 n;
+	char			*l;
+	int			 rc;
+
+	*out = NULL;
+	if (r->begin != 0) {
+		*line = r->begin;
+		r->begin = 0;
+	} else {
+		if ((l = vcard_logical(r, line)) == NULL)
+			return 1;
+		rc = vcard_is(l, "BEGIN:VCARD");
+		if (!rc) {
+			err_set(e, r->name, *line, "\"%.40s\" outside "
+			    "BEGIN:VCARD and END:VCARD", l);
+			free(l);
+			vcard_skip(r);
+			return -1;
+		}
+		free(l);
+	}
+	if ((rc = vcard_card(r, &v, &n, *line, e)) != 0) {
+		if (rc == -1)
+			vcard_skip(r);
+		return -1;
+	}
+	rc = vcard_map(v, n, r->name, *line, out, e);
+	vcard_props_free(v, n);
+	return rc;
+}
