@@ -22,7 +22,7 @@ while [ $round -lt 6 ]; do
 		printf 'add\tname=Victim %d-%04d\n' $round $i
 		i=$((i + 1))
 	done > victim.in
-	kith batch < victim.in >> victim.out &
+	"$KITH" batch < victim.in >> victim.out &
 	victim=$!
 	sleep 0.$(( (round * 37) % 9 + 1 ))
 	kill -9 $victim
