@@ -30,11 +30,22 @@ tmux_cmd() {
 
 tmux_cleanup() {
 	tmux_cmd kill-server >/dev/null 2>&1 || :
+	# Until the old server is gone a new one on the socket would fail.
+	tmux_i=40
+	while tmux_cmd has-session >/dev/null 2>&1 && [ $tmux_i -gt 0 ]; do
+		tmux_i=$((tmux_i - 1))
+		sleep 0.05
+	done
 }
 trap 'tmux_cleanup' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# The program's exit status lands here (tmux 3.3 does not always reap the
+# pane's process, so #{pane_dead_status} cannot be trusted).
+tmux_status=$PWD/.tmux-exit-status
+rm -f "$tmux_status"
 
 tmux_start() {
 	tmux_cols=$1
@@ -48,7 +59,8 @@ tmux_start() {
 	    XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
 	    ${ASAN_OPTIONS+ASAN_OPTIONS="$ASAN_OPTIONS"} \
 	    ${UBSAN_OPTIONS+UBSAN_OPTIONS="$UBSAN_OPTIONS"} \
-	    "$@"
+	    sh -c '"$@"; echo $? > "$0.tmp" && mv "$0.tmp" "$0"' \
+	    "$tmux_status" "$@"
 }
 
 tmux_keys() {
@@ -106,14 +118,14 @@ wait_gone() {
 }
 
 tmux_dead() {
-	[ "$(tmux_cmd display-message -p -t test '#{pane_dead}')" = 1 ]
+	[ -s "$tmux_status" ]
 }
 
 wait_exit() {
 	tmux_wait=${2:-10}
 	tmux_poll tmux_dead ||
 		tmux_fail "still running after $tmux_wait s"
-	tmux_st=$(tmux_cmd display-message -p -t test '#{pane_dead_status}')
+	tmux_st=$(cat "$tmux_status")
 	[ "$tmux_st" = "$1" ] ||
 		tmux_fail "exited with status $tmux_st, not $1"
 }

@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The agenda: today's and this week's calls, overdue first. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui-int.h"
+#include "ui-list.h"
+#include "activity.h"
+#include "book.h"
+#include "contact.h"
+#include "err.h"
+#include "field.h"
+#include "when.h"
+#include "xmalloc.h"
+
+#define UI_AGENDA_MAX	1000
+
+struct ui_arow {
+	struct activity	*a;
+	char		*label;		/* the contact's name */
+	char		*phone;
+};
+
+struct ui_agenda {
+	struct ui_arow		**rows;
+	size_t			  n;
+	struct ui_list_array	  arr;
+	struct ui_list		  list;
+	time_t			  today;	/* local midnight */
+};
+
+static void
+ui_agenda_clear(struct ui_agenda *g)
+{
+	size_t	i;
+
+	ui_list_clear(&g->list);
+	for (i = 0; i < g->n; i++) {
+		activity_free(g->rows[i]->a);
+		free(g->rows[i]->label);
+		free(g->rows[i]->phone);
+		free(g->rows[i]);
+	}
+	free(g->rows);
+	g->rows = NULL;
+	g->n = 0;
+}
+
+/* Column widths: when, type, contact, phone; the subject takes the rest. */
+static const int ui_agenda_w[] = { 18, 7, 18, 16 };
+
+static void
+ui_agenda_cells(int y, int width, const char *when, const char *type,
+    const char *contact, const char *phone, const char *subject)
+{
+	const char	*cells[] = { when, type, contact, phone, subject };
+	int		 i, x = 0, w, wide = width > 120 ? 10 : 0;
+
+	for (i = 0; i < 5 && x < width; i++) {
+		w = i < 4 ? ui_agenda_w[i] + (i == 2 ? wide : 0) : width - x;
+		if (x + w > width)
+			w = width - x;
+		ui_put(stdscr, y, x, cells[i] ? cells[i] : "", w);
+		x += w;
+		if (x < width)
+			ui_put(stdscr, y, x++, "", 1);
+	}
+}
+
+static void
+ui_agenda_row(struct ui *ui, void *arg, const void *row, int y, int width,
+    int selected)
+{
+	const struct ui_arow	*r = row;
+	const struct activity	*a = r->a;
+	struct ui_agenda	*g = arg;
+	char			 ts[32], day[48], line[700];
+	struct tm		 tm;
+	int			 role = ROLE_NORMAL;
+
+	localtime_r(&a->due, &tm);
+	if (a->due < time(NULL) && !(a->allday && a->due >= g->today)) {
+		role = ROLE_OVERDUE;
+		strftime(ts, sizeof ts, a->allday ? "%a %d %b" :
+		    "%a %d %b %H:%M", &tm);
+		snprintf(day, sizeof day, "! %s", ts);
+	} else if (a->due < when_add_days(g->today, 1)) {
+		role = ROLE_TODAY;
+		strftime(day, sizeof day, a->allday ? "today" : "today %H:%M",
+		    &tm);
+	} else
+		strftime(day, sizeof day, a->allday ? "%a %d %b" :
+		    "%a %d %b %H:%M", &tm);
+	snprintf(line, sizeof line, "%s%s%s%s", a->subject ? a->subject : "",
+	    ui->everyone ? " [" : "", ui->everyone && a->owner ? a->owner : "",
+	    ui->everyone ? "]" : "");
+	attrset(ui_theme_attr(&ui->theme, selected ? ROLE_SELECTED : role));
+	ui_agenda_cells(y, width, day, activity_kind_name(a->kind), r->label,
+	    r->phone, line);
+	attrset(A_NORMAL);
+}
+
+static void
+ui_agenda_load(struct ui *ui, struct ui_agenda *g)
+{
+	struct activity	**v;
+	struct contact	 *c;
+	struct err	  e;
+	size_t		  n, i;
+
+	ui_agenda_clear(g);
+	err_clear(&e);
+	g->today = when_day_start(time(NULL));
+	if (book_due(ui->book, ui->everyone ? NULL : book_user(ui->book),
+	    when_add_days(g->today, 7) - 1, UI_AGENDA_MAX, &v, &n, &e) != 0) {
+		ui_say_err(ui, &e);
+		n = 0;
+		v = NULL;
+	}
+	g->rows = xreallocarray(NULL, n + 1, sizeof *g->rows);
+	for (i = 0; i < n; i++) {
+		g->rows[i] = xcalloc(1, sizeof *g->rows[i]);
+		g->rows[i]->a = v[i];
+		c = NULL;
+		if (book_contact_get(ui->book, v[i]->contact, &c, &e) == 0) {
+			g->rows[i]->label = xstrdup(contact_label(c));
+			if (field_list_first(&c->phones) != NULL)
+				g->rows[i]->phone = xstrdup(
+				    field_list_first(&c->phones));
+		} else
+			g->rows[i]->label = xstrdup("?");
+		contact_free(c);
+	}
+	free(v);
+	g->n = n;
+	g->arr.v = (void **)g->rows;
+	g->arr.n = n;
+	g->arr.draw = ui_agenda_row;
+	g->arr.arg = g;
+	ui_list_init(&g->list, &ui_list_array_src, &g->arr);
+	ui_list_place(&g->list, 2, LINES - 3);
+	ui_list_reset(&g->list, 0);
+}
+
+static int
+ui_agenda_enter(struct ui *ui, struct screen *s, void *arg)
+{
+	struct ui_agenda	*g = xcalloc(1, sizeof *g);
+
+	(void)arg;
+	s->data = g;
+	ui_agenda_load(ui, g);
+	return 0;
+}
+
+static void
+ui_agenda_leave(struct ui *ui, struct screen *s)
+{
+	ui_agenda_clear(s->data);
+	free(s->data);
+}
+
+static void
+ui_agenda_reload(struct ui *ui, struct ui_agenda *g)
+{
+	size_t	sel = g->list.sel;
+
+	ui_agenda_load(ui, g);
+	while (g->list.sel < sel && g->list.sel + 1 < g->list.n)
+		ui_list_move(&g->list, ACT_DOWN);
+}
+
+static int
+ui_agenda_key(struct ui *ui, struct screen *s, int act, int key)
+{
+	struct ui_agenda	*g = s->data;
+	struct ui_arow		*r = ui_list_selected(&g->list);
+
+	if (ui_list_move(&g->list, act))
+		return UI_DRAW_SCREEN;
+	if (r == NULL && (act == ACT_OPEN || act == ACT_DONE ||
+	    act == ACT_RESCHEDULE || act == ACT_LOG)) {
+		ui_say(ui, ROLE_DIM, "nothing due this week");
+		return UI_DRAW_SCREEN;
+	}
+	switch (act) {
+	case ACT_OPEN:
+		ui_open_contact(ui, r->a->contact);
+		break;
+	case ACT_DONE:
+		if (ui_act_done(ui, r->a) == 0)
+			ui_agenda_reload(ui, g);
+		break;
+	case ACT_RESCHEDULE:
+		if (ui_act_reschedule(ui, r->a) == 0)
+			ui_agenda_reload(ui, g);
+		break;
+	case ACT_LOG:
+		ui_act_log(ui, r->a->contact);
+		break;
+	case ACT_SCOPE:
+		ui->everyone = !ui->everyone;
+		ui_agenda_load(ui, g);
+		break;
+	case ACT_BACK:
+		ui_pop(ui);
+		break;
+	case ACT_HELP:
+		ui_help_show(ui);
+		break;
+	case ACT_RELOAD:
+		ui_agenda_reload(ui, g);
+		break;
+	default:
+		if (key > 0)
+			ui_say(ui, ROLE_DIM, "no such key here: ? lists the "
+			    "keys");
+	}
+	return UI_DRAW_SCREEN;
+}
+
+static void
+ui_agenda_draw(struct ui *ui, struct screen *s)
+{
+	static const int acts[] = { ACT_OPEN, ACT_DONE, ACT_RESCHEDULE,
+	    ACT_LOG, ACT_SCOPE, ACT_BACK, ACT_HELP };
+	static const char *const labels[] = { "contact", "complete",
+	    "reschedule", "log call", "mine/all", "back", "help" };
+	struct ui_agenda	*g = s->data;
+	char			 title[200], hints[512];
+
+	snprintf(title, sizeof title, " kith: agenda, %s: overdue (!), "
+	    "today, the next 6 days", ui->everyone ? "the office's" : "mine");
+	ui_draw_title(ui, title, NULL);
+	attrset(ui_theme_attr(&ui->theme, ROLE_HEADER));
+	ui_agenda_cells(1, COLS, "When", "Type", "Contact", "Phone",
+	    "Subject");
+	attrset(A_NORMAL);
+	ui_list_draw(ui, &g->list, COLS);
+	if (g->n == 0)
+		ui_put(stdscr, 3, 2, "Nothing due this week.", COLS - 2);
+	ui_hints(ui, "agenda", acts, labels, 7, hints, sizeof hints);
+	ui_draw_status(ui, hints);
+}
+
+static void
+ui_agenda_resize(struct ui *ui, struct screen *s)
+{
+	struct ui_agenda	*g = s->data;
+
+	ui_list_place(&g->list, 2, LINES - 3);
+}
+
+const struct screen_ops ui_agenda_ops = {
+	"agenda", ui_agenda_enter, ui_agenda_key, ui_agenda_draw,
+	ui_agenda_resize, ui_agenda_leave, 0
+};

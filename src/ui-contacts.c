@@ -1,0 +1,601 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The contact list: name order a page at a time, lookup as you type. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui-int.h"
+#include "ui-list.h"
+#include "ui-prompt.h"
+#include "activity.h"
+#include "book.h"
+#include "contact.h"
+#include "err.h"
+#include "field.h"
+#include "query.h"
+#include "utf8.h"
+#include "when.h"
+#include "xmalloc.h"
+
+#define UI_LOOKUP_MAX	500	/* matches fetched per keystroke */
+
+/* One row: a contact and, once drawn, its next follow-up. */
+struct ui_crow {
+	struct contact	*c;
+	char		*key;		/* sort key */
+	int		 known;		/* next looked up */
+	time_t		 next;
+	int		 allday;
+};
+
+struct ui_contacts {
+	struct ui_list		 list;
+	int			 mine;		/* only my contacts */
+	struct query		*filter;	/* only those matching */
+	char			*filter_text;
+	char			*query;		/* NULL: the whole book */
+	struct ui_crow		**hits;		/* the lookup's rows */
+	size_t			 nhits;
+	int			 more;		/* more than UI_LOOKUP_MAX */
+	struct ui_list_array	 arr;
+	struct ui		*ui;
+	size_t			 due;		/* my calls due today */
+};
+
+/* Columns: title, width, and the order they get room in. */
+enum { COL_NAME, COL_COMPANY, COL_PHONE, COL_CITY, COL_STATUS, COL_OWNER,
+	COL_NEXT, NCOLS };
+static const struct {
+	const char	*title;
+	int		 width;
+} ui_contacts_cols[NCOLS] = {
+	{ "Name", 18 }, { "Company", 20 }, { "Phone", 16 }, { "City", 12 },
+	{ "Status", 9 }, { "Owner", 8 }, { "Next follow-up", 16 }
+};
+static const int ui_contacts_prio[] = {
+	COL_PHONE, COL_COMPANY, COL_NEXT, COL_STATUS, COL_CITY, COL_OWNER
+};
+
+/* Column widths for the terminal's width (0: not shown). */
+static void
+ui_contacts_widths(int cols, int *w)
+{
+	int	i, left = cols - ui_contacts_cols[COL_NAME].width, c;
+
+	memset(w, 0, NCOLS * sizeof *w);
+	for (i = 0; i < (int)(sizeof ui_contacts_prio / sizeof
+	    ui_contacts_prio[0]); i++) {
+		c = ui_contacts_prio[i];
+		if (left >= ui_contacts_cols[c].width + 1) {
+			w[c] = ui_contacts_cols[c].width;
+			left -= w[c] + 1;
+		}
+	}
+	w[COL_NAME] = ui_contacts_cols[COL_NAME].width;
+	c = left > 16 ? 16 : left;	/* names first, then companies */
+	w[COL_NAME] += c;
+	left -= c;
+	if (w[COL_COMPANY] > 0) {
+		c = left > 14 ? 14 : left;
+		w[COL_COMPANY] += c;
+		left -= c;
+	}
+	c = left > 10 ? 10 : left;	/* the rest, up to a point */
+	w[COL_NAME] += c;
+	left -= c;
+	if (w[COL_COMPANY] > 0) {
+		c = left > 8 ? 8 : left;
+		w[COL_COMPANY] += c;
+		left -= c;
+	}
+	if (w[COL_NEXT] == 0 && w[COL_COMPANY] == 0)
+		w[COL_NAME] += left;
+}
+
+static void
+ui_crow_free(void *arg, void *row)
+{
+	struct ui_crow	*r = row;
+
+	(void)arg;
+	contact_free(r->c);
+	free(r->key);
+	free(r);
+}
+
+static struct ui_crow *
+ui_crow_new(const struct contact *c)
+{
+	struct ui_crow	*r = xcalloc(1, sizeof *r);
+
+	r->c = contact_copy(c);
+	r->c->id = c->id;
+	r->key = book_sortkey(c);
+	return r;
+}
+
+/* The next pending follow-up of the row's contact. */
+static void
+ui_crow_next(struct ui *ui, struct ui_crow *r)
+{
+	struct activity	**v;
+	struct err	  e;
+	size_t		  n, i;
+
+	r->known = 1;
+	err_clear(&e);
+	if (book_activities(ui->book, r->c->id, &v, &n, &e) != 0)
+		return;
+	for (i = 0; i < n; i++) {
+		if (!activity_pending(v[i]) || (r->next != 0 &&
+		    v[i]->due >= r->next))
+			continue;
+		r->next = v[i]->due;
+		r->allday = v[i]->allday;
+	}
+	activity_array_free(v, n);
+}
+
+struct ui_collect {
+	struct ui_contacts	 *uc;
+	struct ui_crow		**out;
+	size_t			  n;
+	size_t			  max;
+	const char		 *skip_key;	/* same key, ids below skip_id */
+	uint64_t		  skip_id;
+	int			  same_only;
+};
+
+static int
+ui_contacts_wanted(const struct ui_contacts *uc, const struct contact *c)
+{
+	const char	*me = book_user(uc->ui->book);
+
+	if (uc->filter != NULL && !query_match(uc->filter, c))
+		return 0;
+	return !uc->mine || (c->owner != NULL && strcmp(c->owner, me) == 0);
+}
+
+/* Collects scanned contacts into a page (the scan holds a read
+ * transaction: nothing here calls the book). */
+static int
+ui_contacts_collect(const struct contact *c, void *arg)
+{
+	struct ui_collect	*k = arg;
+	char			*key;
+
+	if (k->same_only) {
+		key = book_sortkey(c);
+		if (strcmp(key, k->skip_key) != 0 || c->id >= k->skip_id) {
+			free(key);
+			return 1;
+		}
+		free(key);
+	}
+	if (!ui_contacts_wanted(k->uc, c))
+		return 0;
+	k->out[k->n++] = ui_crow_new(c);
+	return k->n == k->max;
+}
+
+/* Rows before anchor in name order, nearest first: first those with
+ * the same sort key and a lower id, then those with a lower key. */
+static void
+ui_contacts_before(struct ui_contacts *uc, struct ui_collect *k,
+    const struct ui_crow *a, int incl)
+{
+	struct err	e;
+	size_t		from = k->n, i;
+	void		*t;
+
+	err_clear(&e);
+	k->same_only = 1;
+	k->skip_key = a->key;
+	k->skip_id = a->c->id + (incl ? 1 : 0);
+	book_scan(uc->ui->book, a->key, 0, 0, ui_contacts_collect, k, &e);
+	for (i = 0; i < (k->n - from) / 2; i++) {
+		t = k->out[from + i];
+		k->out[from + i] = k->out[k->n - 1 - i];
+		k->out[k->n - 1 - i] = t;
+	}
+	k->same_only = 0;
+	if (k->n < k->max)
+		book_scan(uc->ui->book, a->key, 0, 1, ui_contacts_collect, k,
+		    &e);
+}
+
+static size_t
+ui_contacts_fetch(void *arg, const void *anchor, int flags, size_t n,
+    void **out)
+{
+	struct ui_contacts	*uc = arg;
+	const struct ui_crow	*a = anchor;
+	struct ui_collect	 k;
+	struct err		 e;
+
+	memset(&k, 0, sizeof k);
+	k.uc = uc;
+	k.out = (struct ui_crow **)out;
+	k.max = n;
+	err_clear(&e);
+	if (n == 0)
+		return 0;
+	if (a == NULL)
+		book_scan(uc->ui->book, NULL, 0, flags & UI_LIST_BACK,
+		    ui_contacts_collect, &k, &e);
+	else if (flags & UI_LIST_BACK)
+		ui_contacts_before(uc, &k, a, flags & UI_LIST_INCL);
+	else
+		book_scan(uc->ui->book, a->key, (flags & UI_LIST_INCL) ?
+		    a->c->id - 1 : a->c->id, 0, ui_contacts_collect, &k, &e);
+	if (err_isset(&e))
+		ui_say_err(uc->ui, &e);
+	return k.n;
+}
+
+static void
+ui_contacts_cell(int *x, int w, const char *s)
+{
+	if (w <= 0)
+		return;
+	ui_put(stdscr, getcury(stdscr), *x, s, w);
+	*x += w + 1;
+}
+
+static void
+ui_contacts_row(struct ui *ui, void *arg, const void *row, int y,
+    int width, int selected)
+{
+	struct ui_crow		*r = (struct ui_crow *)row;
+	const struct contact	*c = r->c;
+	int			 w[NCOLS], x = 0;
+	char			 ts[32] = "";
+
+	(void)arg;
+	ui_contacts_widths(width, w);
+	if (w[COL_NEXT] > 0 && !r->known)
+		ui_crow_next(ui, r);
+	if (r->next != 0)
+		when_format(r->next, r->allday, ts, sizeof ts);
+	attrset(ui_theme_attr(&ui->theme, selected ? ROLE_SELECTED :
+	    ROLE_NORMAL));
+	move(y, 0);
+	clrtoeol();
+	ui_contacts_cell(&x, w[COL_NAME], contact_label(c));
+	ui_contacts_cell(&x, w[COL_COMPANY], c->name ? c->company : "");
+	ui_contacts_cell(&x, w[COL_PHONE], field_list_first(&c->phones));
+	ui_contacts_cell(&x, w[COL_CITY], c->city);
+	ui_contacts_cell(&x, w[COL_STATUS], c->status);
+	ui_contacts_cell(&x, w[COL_OWNER], c->owner);
+	if (!selected && r->next != 0 && r->next < time(NULL))
+		attrset(ui_theme_attr(&ui->theme, ROLE_OVERDUE));
+	ui_contacts_cell(&x, w[COL_NEXT], ts);
+	if (selected && x < width)
+		ui_put(stdscr, y, x, "", width - x);
+	attrset(A_NORMAL);
+}
+
+static const struct ui_list_src ui_contacts_src = {
+	ui_contacts_fetch, ui_crow_free, ui_contacts_row
+};
+
+static void
+ui_contacts_hits_free(struct ui_contacts *uc)
+{
+	size_t	i;
+
+	ui_list_clear(&uc->list);
+	for (i = 0; i < uc->nhits; i++)
+		ui_crow_free(NULL, uc->hits[i]);
+	free(uc->hits);
+	uc->hits = NULL;
+	uc->nhits = 0;
+}
+
+static int
+ui_contacts_hit(const struct contact *c, void *arg)
+{
+	struct ui_contacts	*uc = arg;
+
+	if (!ui_contacts_wanted(uc, c))
+		return 0;
+	uc->hits = xreallocarray(uc->hits, uc->nhits + 1, sizeof *uc->hits);
+	uc->hits[uc->nhits++] = ui_crow_new(c);
+	return 0;
+}
+
+/* Points the list at the whole book, or at the lookup's matches. */
+static void
+ui_contacts_fill(struct ui_contacts *uc)
+{
+	struct err	e;
+	int		height = uc->list.height;
+
+	ui_contacts_hits_free(uc);
+	uc->more = 0;
+	if (uc->query == NULL || *uc->query == '\0') {
+		ui_list_init(&uc->list, &ui_contacts_src, uc);
+	} else {
+		err_clear(&e);
+		if (book_find_page(uc->ui->book, uc->query, UI_LOOKUP_MAX,
+		    ui_contacts_hit, uc, &uc->more, &e) != 0)
+			ui_say_err(uc->ui, &e);
+		uc->arr.v = (void **)uc->hits;
+		uc->arr.n = uc->nhits;
+		uc->arr.draw = ui_contacts_row;
+		uc->arr.arg = uc;
+		ui_list_init(&uc->list, &ui_list_array_src, &uc->arr);
+	}
+	ui_list_place(&uc->list, 2, height);
+	ui_list_reset(&uc->list, 0);
+}
+
+/* My calls due by the end of today, for the title bar. */
+static void
+ui_contacts_count_due(struct ui_contacts *uc)
+{
+	struct activity	**v;
+	struct err	  e;
+	size_t		  n;
+
+	err_clear(&e);
+	uc->due = 0;
+	if (book_due(uc->ui->book, book_user(uc->ui->book),
+	    when_add_days(when_day_start(time(NULL)), 1) - 1, 100, &v, &n,
+	    &e) == 0) {
+		uc->due = n;
+		activity_array_free(v, n);
+	}
+}
+
+static int
+ui_contacts_enter(struct ui *ui, struct screen *s, void *arg)
+{
+	struct ui_contacts	*uc = xcalloc(1, sizeof *uc);
+
+	(void)arg;
+	uc->ui = ui;
+	uc->list.height = LINES - 3;
+	s->data = uc;
+	ui_contacts_fill(uc);
+	ui_contacts_count_due(uc);
+	return 0;
+}
+
+static void
+ui_contacts_leave(struct ui *ui, struct screen *s)
+{
+	struct ui_contacts	*uc = s->data;
+
+	ui_contacts_hits_free(uc);
+	query_free(uc->filter);
+	free(uc->filter_text);
+	free(uc->query);
+	free(uc);
+}
+
+static void
+ui_contacts_changed(struct ui *ui, void *arg, const char *text)
+{
+	struct ui_contacts	*uc = arg;
+
+	free(uc->query);
+	uc->query = xstrdup(text);
+	ui_contacts_fill(uc);
+	ui_draw(ui);
+}
+
+static int
+ui_contacts_other(struct ui *ui, void *arg, int key)
+{
+	struct ui_contacts	*uc = arg;
+	int			 act;
+
+	act = ui_keys_action(ui->keys, "contacts", key);
+	if (key == (KEY_UP | UI_FKEY) || key == (KEY_DOWN | UI_FKEY) ||
+	    key == (KEY_NPAGE | UI_FKEY) || key == (KEY_PPAGE | UI_FKEY)) {
+		ui_list_move(&uc->list, act);
+		ui_draw(ui);
+		return 1;
+	}
+	return 0;
+}
+
+/* "/": narrows the list as each key is typed; Enter opens. */
+static int
+ui_contacts_lookup(struct ui *ui, struct ui_contacts *uc)
+{
+	struct ui_prompt	 p = { "Look up: ", ui_contacts_changed,
+				    ui_contacts_other, uc };
+	struct ui_crow		*r;
+	char			*text;
+
+	if (!ui_prompt_run(ui, &p, uc->query, &text))
+		return UI_DRAW_SCREEN;
+	free(text);
+	if ((r = ui_list_selected(&uc->list)) != NULL)
+		ui_open_contact(ui, r->c->id);
+	return UI_DRAW_SCREEN;
+}
+
+static void
+ui_contacts_reload(struct ui_contacts *uc)
+{
+	size_t	sel = uc->list.sel;
+
+	ui_contacts_count_due(uc);
+	if (uc->query != NULL && *uc->query != '\0') {
+		ui_contacts_fill(uc);
+		uc->list.sel = sel < uc->list.n ? sel : uc->list.n ? 
+		    uc->list.n - 1 : 0;
+	} else
+		ui_list_reload(&uc->list);
+}
+
+/* "f": only contacts matching a query of fields (status=customer). */
+static void
+ui_contacts_filter(struct ui *ui, struct ui_contacts *uc)
+{
+	struct query	*q = NULL;
+	struct err	 e;
+	char		*text;
+
+	if (!ui_prompt_ask(ui, "Filter (status=customer tag=vip city~hagen; "
+	    "empty: none): ", uc->filter_text ? uc->filter_text : "", &text))
+		return;
+	err_clear(&e);
+	if (*text != '\0' && (q = query_parse(text, 'c',
+	    book_users(ui->book), time(NULL), &e)) == NULL) {
+		ui_say_err(ui, &e);
+		free(text);
+		return;
+	}
+	query_free(uc->filter);
+	free(uc->filter_text);
+	uc->filter = q;
+	uc->filter_text = q != NULL ? text : NULL;
+	if (q == NULL)
+		free(text);
+	ui_contacts_fill(uc);
+}
+
+/* Actions on the selected contact. */
+static int
+ui_contacts_act(struct ui *ui, struct ui_contacts *uc, int act)
+{
+	struct ui_crow	*r = ui_list_selected(&uc->list);
+
+	if (r == NULL) {
+		ui_say(ui, ROLE_ERROR, "no contact here: n adds one");
+		return UI_DRAW_SCREEN;
+	}
+	if (act == ACT_OPEN)
+		ui_open_contact(ui, r->c->id);
+	else if (act == ACT_LOG)
+		ui_act_log(ui, r->c->id);
+	else if (act == ACT_SCHEDULE)
+		ui_act_schedule(ui, r->c->id);
+	else if (act == ACT_DELETE && ui_act_delete_contact(ui, r->c->id) == 0)
+		ui_contacts_reload(uc);
+	if (act == ACT_SCHEDULE || act == ACT_LOG) {
+		r->known = 0;
+		r->next = 0;
+	}
+	return UI_DRAW_SCREEN;
+}
+
+static int
+ui_contacts_key(struct ui *ui, struct screen *s, int act, int key)
+{
+	struct ui_contacts	*uc = s->data;
+
+	if (ui_list_move(&uc->list, act))
+		return UI_DRAW_SCREEN;
+	switch (act) {
+	case ACT_QUIT:
+		ui->quit = 1;
+		return UI_DRAW_NONE;
+	case ACT_LOOKUP:
+		return ui_contacts_lookup(ui, uc);
+	case ACT_BACK:
+		free(uc->query);
+		uc->query = NULL;
+		ui_contacts_fill(uc);
+		return UI_DRAW_SCREEN;
+	case ACT_OPEN:
+	case ACT_LOG:
+	case ACT_SCHEDULE:
+	case ACT_DELETE:
+		return ui_contacts_act(ui, uc, act);
+	case ACT_NEW:
+		if (!ui_refuse_write(ui))
+			ui_open_contact(ui, 0);
+		return UI_DRAW_SCREEN;
+	case ACT_AGENDA:
+		ui_push(ui, &ui_agenda_ops, NULL);
+		return UI_DRAW_SCREEN;
+	case ACT_PIPELINE:
+	case ACT_CASES:
+	case ACT_REPORTS:
+		ui_crm_open(ui, act);
+		return UI_DRAW_SCREEN;
+	case ACT_FILTER:
+		ui_contacts_filter(ui, uc);
+		return UI_DRAW_SCREEN;
+	case ACT_SCOPE:
+		uc->mine = !uc->mine;
+		ui_contacts_fill(uc);
+		return UI_DRAW_SCREEN;
+	case ACT_HELP:
+		ui_help_show(ui);
+		return UI_DRAW_SCREEN;
+	case ACT_RELOAD:
+		ui_contacts_reload(uc);
+		return UI_DRAW_SCREEN;
+	}
+	if (key > 0)
+		ui_say(ui, ROLE_DIM, "no such key here: ? lists the keys");
+	return UI_DRAW_SCREEN;
+}
+
+static void
+ui_contacts_header(struct ui *ui, struct ui_contacts *uc)
+{
+	char	title[300], right[64];
+	int	w[NCOLS], i, x = 0;
+
+	snprintf(title, sizeof title, " kith: %s contacts%s%s%s%s",
+	    uc->mine ? "my" : "all", uc->filter_text ? ", " : "",
+	    uc->filter_text ? uc->filter_text : "", uc->query && *uc->query ?
+	    ", lookup: " : "", uc->query && *uc->query ? uc->query : "");
+	if (uc->due > 0)
+		snprintf(right, sizeof right, "%zu due today", uc->due);
+	else
+		right[0] = '\0';
+	ui_draw_title(ui, title, right);
+	ui_contacts_widths(COLS, w);
+	attrset(ui_theme_attr(&ui->theme, ROLE_HEADER));
+	move(1, 0);
+	for (i = 0; i < NCOLS; i++)
+		ui_contacts_cell(&x, w[i], ui_contacts_cols[i].title);
+	attrset(A_NORMAL);
+}
+
+static void
+ui_contacts_draw(struct ui *ui, struct screen *s)
+{
+	static const int acts[] = { ACT_LOOKUP, ACT_OPEN, ACT_NEW, ACT_LOG,
+	    ACT_SCHEDULE, ACT_AGENDA, ACT_HELP, ACT_QUIT };
+	static const char *const labels[] = { "look up", "open", "new",
+	    "log call", "call-back", "agenda", "help", "quit" };
+	struct ui_contacts	*uc = s->data;
+	char			 hints[512];
+
+	ui_contacts_header(ui, uc);
+	ui_list_draw(ui, &uc->list, COLS);
+	if (uc->list.n == 0) {
+		attrset(ui_theme_attr(&ui->theme, ROLE_DIM));
+		ui_put(stdscr, 3, 2, uc->query && *uc->query ?
+		    "No contact matches." : "No contacts yet: n adds one.",
+		    COLS - 2);
+		attrset(A_NORMAL);
+	} else if (uc->more) {
+		ui_say(ui, ROLE_DIM, "more than %d match: type more",
+		    UI_LOOKUP_MAX);
+	}
+	ui_hints(ui, "contacts", acts, labels, 8, hints, sizeof hints);
+	ui_draw_status(ui, hints);
+}
+
+static void
+ui_contacts_resize(struct ui *ui, struct screen *s)
+{
+	struct ui_contacts	*uc = s->data;
+
+	ui_list_place(&uc->list, 2, LINES - 3);
+}
+
+const struct screen_ops ui_contacts_ops = {
+	"contacts", ui_contacts_enter, ui_contacts_key, ui_contacts_draw,
+	ui_contacts_resize, ui_contacts_leave, 0
+};
