@@ -198,7 +198,7 @@ cli_done(struct cli *cli, int argc, char **argv)
 	struct err	 e;
 	uint64_t	 id;
 	time_t		 next = 0;
-	char		*result;
+	char		*result, ts[32];
 	int		 rc;
 
 	if (argc < 2)
@@ -212,15 +212,12 @@ cli_done(struct cli *cli, int argc, char **argv)
 		activity_free(a);
 		return cli_errorf("%s is already done", argv[1]);
 	}
-	if (a->rrule != NULL && a->due != 0 &&
-	    sched_next(a->rrule, a->start ? a->start : a->due, a->allday,
-	    a->due, &next, &e) < 0) {
-		activity_free(a);
-		return cli_error(&e);
-	}
 	result = cli_join(argc - 2, argv + 2);
-	if (book_activity_done(cli->book, a, result, next, &e) != 0)
+	if (sched_complete(cli->book, a, result, &next, &e) != 0)
 		rc = cli_error(&e);
+	else if (next != 0)	/* a recurring one: say where it went */
+		printf("%s next %s\n", argv[1], when_format(next, a->allday,
+		    ts, sizeof ts));
 	free(result);
 	activity_free(a);
 	return rc;
@@ -240,13 +237,19 @@ cli_due_opts(int argc, char **argv, struct cli_due_opts *o, struct err *e)
 		{ "within", required_argument, NULL, 'w' },
 		{ "for", required_argument, NULL, 'f' },
 		{ "all", no_argument, NULL, 'A' },
+		{ "mine", no_argument, NULL, 'm' },
 		{ "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	ch;
 
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "w:f:AF:", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "w:f:AmF:", opts, NULL)) != -1) {
+		if (ch == 'm') {	/* the default, said out loud */
+			o->owner = NULL;
+			o->all = 0;
+			continue;
+		}
 		if (ch == 'w' && when_duration(optarg, &o->within, e) != 0)
 			return 1;
 		else if (ch == 'f')
@@ -262,19 +265,54 @@ cli_due_opts(int argc, char **argv, struct cli_due_opts *o, struct err *e)
 	return optind != argc ? 2 : 0;
 }
 
+/* "overdue" (before this minute, or an all-day one before today),
+ * "due" (this minute, or today) or "soon". */
+static const char *
+cli_due_state(const struct activity *a, time_t now)
+{
+	time_t	since = a->allday ? when_day_start(now) : now - now % 60;
+
+	return a->due < since ? "overdue" : a->due <= now ? "due" : "soon";
+}
+
+/* One line: id, due, state, type, name, phone, subject, owner (the
+ * last shown only with --all). */
+static void
+cli_due_row(struct cli *cli, struct out *out, const struct activity *a,
+    time_t now)
+{
+	struct contact	*c = NULL;
+	struct err	 e;
+	const char	*row[8];
+	char		 ids[32], ts[32];
+
+	err_clear(&e);	/* another's private contact: no name */
+	if (a->contact != 0)
+		book_contact_get(cli->book, a->contact, &c, &e);
+	row[0] = book_id_format(BOOK_ACTIVITY, a->id, ids, sizeof ids);
+	row[1] = when_format(a->due, a->allday, ts, sizeof ts);
+	row[2] = cli_due_state(a, now);
+	row[3] = activity_kind_name(a->kind);
+	row[4] = c != NULL ? contact_label(c) : a->contact != 0 ? "?" : NULL;
+	row[5] = c != NULL ? field_list_first(&c->phones) : NULL;
+	row[6] = a->subject;
+	row[7] = a->owner;
+	out_row(out, row);
+	contact_free(c);
+}
+
 int
 cli_due(struct cli *cli, int argc, char **argv)
 {
 	static const char *const cols[] = {
-		"id", "due", "type", "name", "phone", "subject"
+		"id", "due", "state", "type", "name", "phone", "subject",
+		"owner"
 	};
 	struct cli_due_opts	  o;
 	struct activity		**v;
-	struct contact		 *c;
 	struct out		 *out;
 	struct err		  e;
-	const char		 *row[6];
-	char			  ids[32], ts[32];
+	time_t			  now = time(NULL);
 	size_t			  n, i;
 	int			  rc;
 
@@ -282,31 +320,18 @@ cli_due(struct cli *cli, int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	if ((rc = cli_due_opts(argc, argv, &o, &e)) != 0)
 		return rc == 2 ? cli_usage(argv[0]) : cli_error(&e);
-	if (book_due(cli->book, o.all ? NULL : o.owner ? o.owner :
-	    book_user(cli->book), time(NULL) + o.within, 0, &v, &n, &e) != 0)
-		return cli_error(&e);
+	if (sched_due(cli->book, o.all ? NULL : o.owner ? o.owner :
+	    book_user(cli->book), now + o.within, &v, &n, &e) != 0)
+		return cli_errorf("due: %s", e.msg);
 	if (n == 0 && o.fmt == OUT_TSV) {
 		free(v);
 		return 0;
 	}
-	out = out_new(stdout, o.fmt, cols, 6);
-	for (i = 0; i < n && !cli_output_failed(); i++) {
-		c = NULL;
-		if ((rc = book_contact_get(cli->book, v[i]->contact, &c,
-		    &e)) < 0)
-			break;
-		err_clear(&e);	/* another's private contact: "?" */
-		row[0] = book_id_format(BOOK_ACTIVITY, v[i]->id, ids,
-		    sizeof ids);
-		row[1] = when_format(v[i]->due, v[i]->allday, ts, sizeof ts);
-		row[2] = activity_kind_name(v[i]->kind);
-		row[3] = c != NULL ? contact_label(c) : "?";
-		row[4] = c != NULL ? field_list_first(&c->phones) : NULL;
-		row[5] = v[i]->subject;
-		out_row(out, row);
-		contact_free(c);
-	}
+	/* The owner column only office-wide, where it tells them apart. */
+	out = out_new(stdout, o.fmt, cols, o.all ? 8 : 7);
+	for (i = 0; i < n && !cli_output_failed(); i++)
+		cli_due_row(cli, out, v[i], now);
 	out_end(out);
 	activity_array_free(v, n);
-	return err_isset(&e) ? cli_error(&e) : 0;
+	return 0;
 }

@@ -55,21 +55,42 @@ cli_add(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* --if-rev N: the edit was made on revision N (as kith show printed it);
+ * the save is refused when someone saved a newer one meanwhile. */
+static int
+cli_set_rev(int *argc, char ***argv, uint64_t *rev)
+{
+	char	*end;
+
+	*rev = 0;
+	if (*argc < 2 || strcmp((*argv)[1], "--if-rev") != 0)
+		return 0;
+	if (*argc < 3 || ((*rev = strtoull((*argv)[2], &end, 10)) == 0 ||
+	    *end != '\0'))
+		return -1;
+	(*argv)[2] = (*argv)[0];
+	*argv += 2;
+	*argc -= 2;
+	return 0;
+}
+
 int
 cli_set(struct cli *cli, int argc, char **argv)
 {
 	struct contact	*c;
 	struct err	 e;
-	uint64_t	 id;
+	uint64_t	 id, rev;
 	int		 rc;
 
-	if (argc < 3)
+	if (cli_set_rev(&argc, &argv, &rev) != 0 || argc < 3)
 		return cli_usage(argv[0]);
 	err_clear(&e);
 	if ((rc = cli_id(cli, BOOK_CONTACT, argv[1], &id)) != 0)
 		return rc;
 	if (book_contact_get(cli->book, id, &c, &e) != 0)
 		return cli_error(&e);
+	if (rev != 0)
+		c->rev = rev;
 	if ((rc = cli_apply(cli, c, argc - 2, argv + 2)) == 0 &&
 	    book_contact_save(cli->book, c, &e) != 0)
 		rc = cli_error(&e);
@@ -138,8 +159,10 @@ cli_show_fields(struct cli *cli, const struct contact *c)
 	}
 	printf("%-12s %s by %s\n", "created", when_format(c->created, 0, ts,
 	    sizeof ts), c->created_by ? c->created_by : "?");
-	printf("%-12s %s by %s\n", "updated", when_format(c->updated, 0, ts,
-	    sizeof ts), c->updated_by ? c->updated_by : "?");
+	/* The revision is what kith set --if-rev takes. */
+	printf("%-12s %s by %s (rev %llu)\n", "updated", when_format(c->updated,
+	    0, ts, sizeof ts), c->updated_by ? c->updated_by : "?",
+	    (unsigned long long)c->rev);
 }
 
 static void
@@ -203,6 +226,7 @@ cli_show(struct cli *cli, int argc, char **argv)
 			cli_show_activity(v[i]);
 		}
 	}
+	cli_show_deals(cli, id);
 	activity_array_free(v, n);
 	contact_free(c);
 	return 0;
@@ -210,6 +234,7 @@ cli_show(struct cli *cli, int argc, char **argv)
 
 struct cli_find_out {
 	struct out	*out;
+	const char	*owner;		/* --mine, --for USER; NULL: all */
 };
 
 static int
@@ -219,6 +244,9 @@ cli_find_row(const struct contact *c, void *arg)
 	const char		*v[5];
 	char			 id[32];
 
+	if (f->owner != NULL && (c->owner == NULL ||
+	    strcmp(c->owner, f->owner) != 0))
+		return 0;
 	v[0] = book_id_format(BOOK_CONTACT, c->id, id, sizeof id);
 	v[1] = c->name;
 	v[2] = c->company;
@@ -236,15 +264,23 @@ cli_find(struct cli *cli, int argc, char **argv)
 	};
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "mine", no_argument, NULL, 'm' },
+		{ "for", required_argument, NULL, 'u' },
+		{ "all", no_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli_find_out	f;
+	struct cli_find_out	f = { NULL, NULL };
 	struct err		e;
 	int			ch, fmt = OUT_TSV, rc = 0;
 
 	err_clear(&e);
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
+		if (ch == 'm' || ch == 'u' || ch == 'a') {
+			f.owner = ch == 'm' ? book_user(cli->book) :
+			    ch == 'u' ? optarg : NULL;
+			continue;
+		}
 		if (ch != 'f' || (fmt = out_format_parse(optarg)) < 0) {
 			if (ch == 'f')
 				cli_errorf("unknown format \"%s\"", optarg);
@@ -254,7 +290,10 @@ cli_find(struct cli *cli, int argc, char **argv)
 	if (argc - optind > 1)
 		return cli_usage(argv[0]);
 	f.out = out_new(stdout, fmt, cols, 5);
-	if (book_find(cli->book, optind < argc ? argv[optind] : "",
+	if (optind < argc && strpbrk(argv[optind], "=<>~") != NULL) {
+		if (cli_find_query(cli, argv[optind], cli_find_row, &f, &e))
+			rc = cli_error(&e);
+	} else if (book_find(cli->book, optind < argc ? argv[optind] : "",
 	    cli_find_row, &f, &e) != 0)
 		rc = cli_error(&e);
 	if (out_end(f.out) != 0 && rc == 0)

@@ -160,6 +160,8 @@ cli_init(struct cli *cli, int argc, char **argv)
 	struct err	 e;
 	const char	*dir = cli->dir;
 
+	if (argc > 1 && strcmp(argv[1], "--shared") == 0)
+		return cli_init_shared(cli, argc, argv);
 	if (argc > 2)
 		return cli_usage(argv[0]);
 	if (argc == 2)

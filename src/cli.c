@@ -25,11 +25,13 @@ const struct cli_cmd cli_cmds[] = {
 	    CLI_BOOK | CLI_CREATE, cli_add },
 	{ "show", "ID", "a contact with its activities",
 	    CLI_BOOK, cli_show },
-	{ "set", "ID FIELD=VALUE ...", "change fields of a contact",
+	{ "set", "[--if-rev N] ID FIELD=VALUE ...", "change fields of a "
+	    "contact (--if-rev: only if it is still at revision N)",
 	    CLI_BOOK, cli_set },
 	{ "rm", "ID", "delete a contact (the audit trail keeps it)",
 	    CLI_BOOK, cli_rm },
-	{ "find", "[--format tsv|csv|json] [QUERY]",
+	{ "find", "[--mine | --for USER | --all] [--format tsv|csv|json] "
+	    "[QUERY]",
 	    "matching contacts: id, name, company, phone, e-mail",
 	    CLI_BOOK | CLI_CREATE, cli_find },
 	{ "log", "[--at WHEN] [--result TEXT] ID TYPE [TEXT]",
@@ -40,23 +42,22 @@ const struct cli_cmd cli_cmds[] = {
 	    "schedule a follow-up; prints its id", CLI_BOOK, cli_schedule },
 	{ "done", "ACTIVITY_ID [RESULT]", "complete a pending activity",
 	    CLI_BOOK, cli_done },
-	{ "due", "[--within DURATION] [--for USER | --all] "
+	{ "due", "[--within DURATION] [--mine | --for USER | --all] "
 	    "[--format tsv|csv|json]",
 	    "my pending follow-ups that are due; nothing when none",
 	    CLI_BOOK | CLI_QUIET | CLI_QUICK, cli_due },
 	{ "remind", "[--command CMD] [--for USER | --all]",
 	    "give each alarm that has come, once: print it or run CMD",
 	    CLI_BOOK | CLI_QUIET | CLI_QUICK, cli_remind },
-	/* Until the generic import/export (cli-import.c) take these names
-	 * and call cli_export_ics/cli_import_ics for the ics format. */
-	{ "export", "--format ics [-o FILE] [--for USER] [--contact ID] "
-	    "[--tag TAG] [--from WHEN] [--to WHEN] [--completed] [--events] "
-	    "[--utc | --tzid ZONE]",
-	    "follow-ups as iCalendar", CLI_BOOK | CLI_CREATE,
-	    cli_export_ics },
-	{ "import", "[--format ics] FILE ...",
-	    "follow-ups from iCalendar files", CLI_BOOK | CLI_CREATE,
-	    cli_import_ics_cmd },
+	{ "import", "[--format vcard|csv|ics] [--on-duplicate merge|skip|add] "
+	    "[--skip-bad] [--map COLUMN=FIELD] [--mapping FILE] FILE ...",
+	    "contacts from vCard or CSV files (follow-ups from iCalendar), "
+	    "all or nothing", CLI_BOOK | CLI_CREATE, cli_import },
+	{ "export", "--format vcard|csv|ics [--version 3.0|4.0] [-o FILE] "
+	    "[QUERY]", "contacts as vCard or CSV (follow-ups as iCalendar: "
+	    "see kith(1))", CLI_BOOK | CLI_CREATE, cli_export },
+	{ "query", "STRING", "e-mail addresses for mail clients (mutt's "
+	    "query_command)", CLI_BOOK | CLI_CREATE, cli_query },
 	{ "dump", "[-o FILE]", "the whole database as portable text",
 	    CLI_BOOK | CLI_CREATE, cli_dump },
 	{ "load", "FILE", "load a dump into an empty database",
@@ -64,7 +65,12 @@ const struct cli_cmd cli_cmds[] = {
 	{ "check", "", "verify the database", CLI_BOOK, cli_check },
 	{ "backup", "DIR", "hot backup of the database into DIR",
 	    CLI_BOOK, cli_backup },
-	{ "init", "[DIR]", "create a database", 0, cli_init },
+	{ "init", "[--shared GROUP] [DIR]", "create a database (--shared: "
+	    "for a group of users, closed to everyone else)", 0, cli_init },
+	{ "history", "ID", "who changed the record, when, and which fields "
+	    "from what to what", CLI_BOOK, cli_history },
+	{ "restore", "ID", "bring a deleted contact back, with its "
+	    "activities, from the audit trail", CLI_BOOK, cli_restore },
 	{ "fields", "", "the fields a contact has", CLI_BOOK | CLI_CREATE,
 	    cli_fields },
 	{ "batch", "", "run commands read from standard input, one a line, "

@@ -94,11 +94,18 @@ struct contact;
 int	cli_find_query(struct cli *, const char *,
 	    int (*)(const struct contact *, void *), void *, struct err *);
 /* iCalendar (cli-ical.c): export and import when the format is ics. */
+int	cli_import(struct cli *, int, char **);
+int	cli_export(struct cli *, int, char **);
+int	cli_query(struct cli *, int, char **);
 int	cli_export_ics(struct cli *, int, char **);
 int	cli_import_ics(struct cli *cli, const char *path);
 int	cli_import_ics_cmd(struct cli *, int, char **);
 /* Reminders (cli-remind.c). */
 int	cli_remind(struct cli *, int, char **);
 int	cli_batch(struct cli *, int, char **);
+/* A shared office and the audit trail (cli-office.c). */
+int	cli_init_shared(struct cli *, int, char **);
+int	cli_history(struct cli *, int, char **);
+int	cli_restore(struct cli *, int, char **);
 
 #endif /* KITH_CLI_H */
