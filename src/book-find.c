@@ -23,6 +23,8 @@ struct book_hit {
 
 struct book_query {
 	struct book	 *b;
+	uint64_t	 *seen;		/* open addressing, 0 = empty */
+	size_t		  seen_cap, nseen;
 	char		**words;	/* folded */
 	size_t		  nwords;
 	char		  digits[64];	/* the query is a phone number */
@@ -48,6 +50,9 @@ book_hits_clear(struct book_query *q)
 	free(q->hits);
 	q->hits = NULL;
 	q->nhits = 0;
+	free(q->seen);
+	q->seen = NULL;
+	q->seen_cap = q->nseen = 0;
 }
 
 static int
@@ -87,16 +92,41 @@ book_match(const struct book_query *q, const struct contact *c)
 	return ok;
 }
 
+/* Whether id was a candidate already; remembers it (ids are never 0). */
+static int
+book_seen(struct book_query *q, uint64_t id)
+{
+	size_t	i, j, cap;
+
+	if (q->nseen * 2 >= q->seen_cap) {
+		uint64_t	*old = q->seen;
+
+		cap = q->seen_cap;
+		q->seen_cap = cap ? cap * 2 : 1024;
+		q->seen = xcalloc(q->seen_cap, sizeof *q->seen);
+		q->nseen = 0;
+		for (j = 0; j < cap; j++)
+			if (old[j] != 0)
+				book_seen(q, old[j]);
+		free(old);
+	}
+	for (i = (id * 0x9e3779b97f4a7c15ULL) & (q->seen_cap - 1);
+	    q->seen[i] != 0; i = (i + 1) & (q->seen_cap - 1))
+		if (q->seen[i] == id)
+			return 1;
+	q->seen[i] = id;
+	q->nseen++;
+	return 0;
+}
+
 static int
 book_hit_add(struct book_query *q, uint64_t id, const void *data, size_t len,
     struct err *e)
 {
 	struct contact	*c;
-	size_t		 i;
 
-	for (i = 0; i < q->nhits; i++)	/* a phone and a word may both hit */
-		if (q->hits[i].id == id)
-			return 0;
+	if (book_seen(q, id))	/* a phone and a word may both hit */
+		return 0;
 	if ((c = contact_decode(data, len, e)) == NULL)
 		return -1;
 	c->id = id;
@@ -270,6 +300,54 @@ book_query_parse(struct book_query *q, const char *query)
 static int
 book_scan_fn(struct store_txn *t, void *arg, struct err *e);
 
+/* Characters in the longest word of the query. */
+static size_t
+book_longest(const struct book_query *q)
+{
+	size_t	i, n, longest = 0;
+
+	for (i = 0; i < q->nwords; i++)
+		if ((n = book_cp_len(q->words[i])) > longest)
+			longest = n;
+	return longest;
+}
+
+static void
+book_query_free(struct book_query *q)
+{
+	size_t	i;
+
+	book_hits_clear(q);
+	for (i = 0; i < q->nwords; i++)
+		free(q->words[i]);
+	free(q->words);
+}
+
+struct book_page {
+	struct book_query	*q;
+	size_t			 max;
+	size_t			 n;
+	int			 more;
+	book_contact_fn		 fn;
+	void			*arg;
+};
+
+/* Passes on the contacts that match, up to max (0: all). */
+static int
+book_page_fn(const struct contact *c, void *arg)
+{
+	struct book_page	*p = arg;
+
+	if (p->q != NULL && !book_match(p->q, c))
+		return 0;
+	if (p->max != 0 && p->n == p->max) {
+		p->more = 1;
+		return 1;
+	}
+	p->n++;
+	return p->fn(c, p->arg);
+}
+
 int
 book_find(struct book *b, const char *query, book_contact_fn fn, void *arg,
     struct err *e)
@@ -285,6 +363,19 @@ book_find(struct book *b, const char *query, book_contact_fn fn, void *arg,
 		free(q.words);
 		return book_scan(b, NULL, 0, 0, fn, arg, e);
 	}
+	if (q.digits[0] == '\0' && book_longest(&q) < 3) {
+		/* Most names hold a letter or two: read them all in name
+		 * order rather than gather, deduplicate and sort. */
+		struct book_page	p;
+
+		memset(&p, 0, sizeof p);
+		p.q = &q;
+		p.fn = fn;
+		p.arg = arg;
+		rc = book_scan(b, NULL, 0, 0, book_page_fn, &p, e);
+		book_query_free(&q);
+		return rc;
+	}
 	rc = store_txn_run(b->store, STORE_READ, book_find_fn, &q, e);
 	if (rc == 0) {
 		if (q.nhits > 1)
@@ -293,10 +384,7 @@ book_find(struct book *b, const char *query, book_contact_fn fn, void *arg,
 			if (fn(q.hits[i].c, arg) != 0)
 				break;
 	}
-	book_hits_clear(&q);
-	for (i = 0; i < q.nwords; i++)
-		free(q.words[i]);
-	free(q.words);
+	book_query_free(&q);
 	return rc;
 }
 
@@ -676,60 +764,18 @@ book_contact_by_email(struct book *b, const char *email,
 	return 0;
 }
 
-struct book_page {
-	struct book_query	*q;
-	size_t			 max;
-	size_t			 n;
-	int			 more;
-	book_contact_fn		 fn;
-	void			*arg;
-};
-
-/* Counts matches for book_find_page and stops after max. */
-static int
-book_page_fn(const struct contact *c, void *arg)
-{
-	struct book_page	*p = arg;
-
-	if (p->q != NULL && !book_match(p->q, c))
-		return 0;
-	if (p->max != 0 && p->n == p->max) {
-		p->more = 1;
-		return 1;
-	}
-	p->n++;
-	return p->fn(c, p->arg);
-}
-
 int
 book_find_page(struct book *b, const char *query, size_t max,
     book_contact_fn fn, void *arg, int *more, struct err *e)
 {
-	struct book_query	q;
 	struct book_page	p;
-	size_t			i, longest = 0;
 	int			rc;
 
-	memset(&q, 0, sizeof q);
 	memset(&p, 0, sizeof p);
-	q.b = b;
-	book_query_parse(&q, query != NULL ? query : "");
-	for (i = 0; i < q.nwords; i++)
-		if (book_cp_len(q.words[i]) > longest)
-			longest = book_cp_len(q.words[i]);
 	p.max = max;
 	p.fn = fn;
 	p.arg = arg;
-	if (q.digits[0] == '\0' && longest < 3) {
-		/* Short words match most names: the first max in name order
-		 * come soonest from a scan. */
-		p.q = &q;
-		rc = book_scan(b, NULL, 0, 0, book_page_fn, &p, e);
-	} else
-		rc = book_find(b, query, book_page_fn, &p, e);
-	for (i = 0; i < q.nwords; i++)
-		free(q.words[i]);
-	free(q.words);
+	rc = book_find(b, query, book_page_fn, &p, e);
 	if (more != NULL)
 		*more = p.more;
 	return rc;

@@ -266,7 +266,8 @@ cli_run(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli, c)) != 0)
 		return rc < 0 ? 0 : rc;
 	rc = c->run(cli, argc, argv);
-	if (fflush(stdout) == EOF && rc == 0)
+	/* A reader that went away (| head) is no error of ours. */
+	if (fflush(stdout) == EOF && rc == 0 && errno != EPIPE)
 		rc = cli_errorf("writing output: %s", strerror(errno));
 	return rc;
 }
