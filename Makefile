@@ -105,11 +105,15 @@ install: $(BUILD)/kith
 	install -m 644 man/kith.1 $(DESTDIR)$(MANDIR)/man1/kith.1
 	install -m 644 man/kith-config.5 $(DESTDIR)$(MANDIR)/man5/kith-config.5
 	install -m 644 data/config $(DESTDIR)$(DATADIR)/config
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 contrib/kith.bash-completion \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/kith
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kith $(DESTDIR)$(MANDIR)/man1/kith.1 \
 		$(DESTDIR)$(MANDIR)/man5/kith-config.5
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kith
 
 clean:
 	rm -rf build build-san kith
