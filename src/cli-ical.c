@@ -38,7 +38,7 @@ struct cli_ics_opts {
 struct cli_ics {
 	struct cli_ics_opts	*o;
 	struct activity		**v;
-	size_t			  n;
+	size_t			  n, cap;
 };
 
 static int
@@ -138,16 +138,24 @@ cli_ics_wanted(const struct cli_ics_opts *o, const struct activity *a)
 	return 1;
 }
 
+/* Adds a, which x then owns. */
+static void
+cli_ics_push(struct cli_ics *x, struct activity *a)
+{
+	if (x->n == x->cap) {
+		x->cap = x->cap == 0 ? 256 : x->cap * 2;
+		x->v = xreallocarray(x->v, x->cap, sizeof *x->v);
+	}
+	x->v[x->n++] = a;
+}
+
 static int
 cli_ics_collect(const void *obj, void *arg)
 {
 	struct cli_ics	*x = arg;
-	const struct activity *a = obj;
 
-	if (!cli_ics_wanted(x->o, a))
-		return 0;
-	x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
-	x->v[x->n++] = activity_copy(a);
+	if (cli_ics_wanted(x->o, obj))
+		cli_ics_push(x, activity_copy(obj));
 	return 0;
 }
 
@@ -177,9 +185,13 @@ cli_ics_select(struct cli *cli, struct cli_ics *x, struct err *e)
 		if (book_due(cli->book, x->o->owner, x->o->to != 0 ?
 		    x->o->to : (time_t)INT64_MAX, 0, &v, &n, e) != 0)
 			return -1;
-		for (i = 0; i < n; i++)
-			cli_ics_collect(v[i], x);
-		activity_array_free(v, n);
+		for (i = 0; i < n; i++) {
+			if (cli_ics_wanted(x->o, v[i]))
+				cli_ics_push(x, v[i]);
+			else
+				activity_free(v[i]);
+		}
+		free(v);
 	}
 	if (x->n > 1)
 		qsort(x->v, x->n, sizeof *x->v, cli_ics_cmp);
@@ -202,31 +214,147 @@ cli_ics_has_tag(const struct contact *c, const char *tag)
 	return yes;
 }
 
-/* Pairs each activity with its contact, leaving out the invisible. */
-static struct ical_item *
-cli_ics_items(struct cli *cli, struct cli_ics *x, size_t *n)
+/* The contact of a, in *c, when a is to be written: not when the
+ * contact is invisible or lacks the tag asked for. */
+static int
+cli_ics_contact(struct cli *cli, struct cli_ics *x, const struct activity *a,
+    struct contact **c)
 {
-	struct ical_item	*it = xreallocarray(NULL, x->n + 1, sizeof *it);
+	struct err	e;
+
+	*c = NULL;
+	err_clear(&e);
+	if (a->contact != 0 &&
+	    book_contact_get(cli->book, a->contact, c, &e) != 0)
+		return 0;
+	if (x->o->tag != NULL && !cli_ics_has_tag(*c, x->o->tag)) {
+		contact_free(*c);
+		*c = NULL;
+		return 0;
+	}
+	return 1;
+}
+
+/* The years of the items to be written, for the VTIMEZONE. */
+struct cli_ics_years {
+	struct cli		*cli;
+	struct cli_ics		*x;
+	struct ical_years	*y;
+	char			*seen;	/* 0 not yet, 1 written, 2 left out */
+	size_t			*by;	/* indexes, in the order looked at */
+};
+
+static int
+cli_ics_shown(struct cli_ics_years *s, size_t i)
+{
+	struct contact	*c;
+
+	if (s->seen[i] == 0) {
+		s->seen[i] = cli_ics_contact(s->cli, s->x, s->x->v[i], &c) ?
+		    1 : 2;
+		contact_free(c);
+	}
+	return s->seen[i] == 1;
+}
+
+static int
+cli_ics_by_lo(const void *p, const void *q, void *arg)
+{
+	const struct ical_years	*y = arg;
+	size_t			 i = *(const size_t *)p, j = *(const size_t *)q;
+
+	if (y[i].lo != y[j].lo)
+		return y[i].lo < y[j].lo ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+static int
+cli_ics_by_hi(const void *p, const void *q, void *arg)
+{
+	const struct ical_years	*y = arg;
+	size_t			 i = *(const size_t *)p, j = *(const size_t *)q;
+
+	if (y[i].hi != y[j].hi)
+		return y[i].hi > y[j].hi ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+/* The years of the first item in cmp's order that is written. */
+static void
+cli_ics_first(struct cli_ics_years *s, struct ical_out *w,
+    int (*cmp)(const void *, const void *, void *))
+{
+	size_t	i;
+
+	for (i = 0; i < s->x->n; i++)
+		s->by[i] = i;
+	qsort_r(s->by, s->x->n, sizeof *s->by, cmp, s->y);
+	for (i = 0; i < s->x->n; i++) {
+		if (cli_ics_shown(s, s->by[i])) {
+			ical_out_span(w, &s->y[s->by[i]]);
+			return;
+		}
+	}
+}
+
+/*
+ * The VTIMEZONE covers the years of the items written: those of the
+ * earliest, the latest and an endless series suffice, so only the
+ * contacts of those are read here, not every one twice.
+ */
+static void
+cli_ics_span(struct cli *cli, struct cli_ics *x, struct ical_out *w)
+{
+	struct cli_ics_years	 s = { cli, x, NULL, NULL, NULL };
+	size_t			 i, n = x->n;
+
+	s.y = xreallocarray(NULL, n + 1, sizeof *s.y);
+	for (i = 0; i < n; i++)
+		ical_out_years(w, x->v[i], &s.y[i]);
+	if (n > 0 && s.y[0].lo != 0) {		/* else no VTIMEZONE */
+		s.seen = xcalloc(n, 1);
+		s.by = xreallocarray(NULL, n, sizeof *s.by);
+		cli_ics_first(&s, w, cli_ics_by_lo);
+		cli_ics_first(&s, w, cli_ics_by_hi);
+		for (i = 0; i < n; i++) {
+			if (s.y[i].forever && cli_ics_shown(&s, i)) {
+				ical_out_span(w, &s.y[i]);
+				break;
+			}
+		}
+	}
+	free(s.by);
+	free(s.seen);
+	free(s.y);
+}
+
+/* Writes the follow-ups one by one, each with its contact read again. */
+static int
+cli_ics_write(struct cli *cli, struct cli_ics *x, FILE *f, struct err *e)
+{
+	struct ical_out		*w;
+	struct ical_item	 it;
 	struct contact		*c;
-	struct err		 e;
 	size_t			 i;
 	int			 rc;
 
-	*n = 0;
-	for (i = 0; i < x->n; i++) {
-		c = NULL;
-		err_clear(&e);
-		rc = x->v[i]->contact == 0 ? 0 :
-		    book_contact_get(cli->book, x->v[i]->contact, &c, &e);
-		if (rc != 0 || (x->o->tag != NULL &&
-		    !cli_ics_has_tag(c, x->o->tag))) {
-			contact_free(c);
-			continue;
-		}
-		it[*n].a = x->v[i];
-		it[(*n)++].c = c;
+	if ((w = ical_out_new(f, x->o->flags, x->o->tzid != NULL ?
+	    x->o->tzid : ical_local_tzid(), e)) == NULL)
+		return -1;
+	cli_ics_span(cli, x, w);
+	rc = ical_out_begin(w, e);
+	for (i = 0; i < x->n && rc == 0; i++) {
+		if (!cli_ics_contact(cli, x, x->v[i], &c))
+			continue;	/* gone since */
+		it.a = x->v[i];
+		it.c = c;
+		rc = ical_out_item(w, &it, e);
+		contact_free(c);
 	}
-	return it;
+	if (rc == 0)
+		rc = ical_out_end(w, e);
+	ical_out_free(w);
+	return rc;
 }
 
 int
@@ -234,11 +362,9 @@ cli_export_ics(struct cli *cli, int argc, char **argv)
 {
 	struct cli_ics_opts	 o;
 	struct cli_ics		 x;
-	struct ical_item	*it;
 	struct err		 e;
 	char			*tmp = NULL;
 	FILE			*f = stdout;
-	size_t			 n, i;
 	int			 rc;
 
 	err_clear(&e);
@@ -250,18 +376,13 @@ cli_export_ics(struct cli *cli, int argc, char **argv)
 	x.o = &o;
 	if (cli_ics_select(cli, &x, &e) != 0)
 		return cli_error(&e);
-	it = cli_ics_items(cli, &x, &n);
 	if (o.path != NULL && (f = cli_output_open(o.path, &tmp)) == NULL)
 		rc = 1;
-	else if (ical_write(f, it, n, o.flags, o.tzid != NULL ? o.tzid :
-	    ical_local_tzid(), &e) != 0)
+	else if (cli_ics_write(cli, &x, f, &e) != 0)
 		rc = cli_error(&e);
 	if (o.path != NULL && f != NULL &&
 	    cli_output_close(f, o.path, tmp, rc == 0) != 0)
 		rc = 1;
-	for (i = 0; i < n; i++)
-		contact_free((struct contact *)it[i].c);
-	free(it);
 	activity_array_free(x.v, x.n);
 	return rc;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Follow-ups to and from iCalendar, through libical. */
+/* Follow-ups to iCalendar, through libical: the writer of ical.h (the
+ * reader is ical-read.c). */
 #include "ical.h"
 
 #include <errno.h>
@@ -17,8 +18,10 @@
 
 #define ICAL_PRODID	"-//kith//kith contact manager//EN"
 
-/* The state of one write: zone and the years its times fall in. */
+/* The state of one write: where to, zone and the years its times fall
+ * in (from ical_out_span, before the VTIMEZONE is written). */
 struct ical_out {
+	FILE		*f;
 	int		 flags;
 	const char	*tzid;
 	icaltimezone	*zone;
@@ -55,44 +58,44 @@ ical_local_tzid(void)
 	return name;
 }
 
-static void
-ical_year(struct ical_out *o, int y)
+/* t as written: a DATE, UTC, or local in the zone. */
+static struct icaltimetype
+ical_local(struct ical_out *o, time_t t, int allday)
 {
-	if (o->ymin == 0 || y < o->ymin)
-		o->ymin = y;
-	if (y > o->ymax)
-		o->ymax = y;
-}
-
-/* A time property: a DATE, UTC, or local with TZID=plain Olson name. */
-static icalproperty *
-ical_time(struct ical_out *o, icalproperty_kind kind, time_t t, int allday)
-{
-	icalproperty		*p;
 	struct icaltimetype	 it;
 	struct tm		 tm;
 
-	p = icalproperty_new(kind);
 	if (allday) {
 		localtime_r(&t, &tm);
 		it = icaltime_null_date();
 		it.year = tm.tm_year + 1900;
 		it.month = tm.tm_mon + 1;
 		it.day = tm.tm_mday;
-		icalproperty_set_value(p, icalvalue_new_date(it));
-		ical_year(o, it.year);
-		return p;
-	}
-	if (o->zone == NULL)
+	} else if (o->zone == NULL)
 		it = icaltime_from_timet_with_zone(t, 0,
 		    icaltimezone_get_utc_timezone());
 	else {
 		it = icaltime_from_timet_with_zone(t, 0, o->zone);
 		it.zone = NULL;
-		icalproperty_add_parameter(p, icalparameter_new_tzid(o->tzid));
 	}
-	icalproperty_set_value(p, icalvalue_new_datetime(it));
-	ical_year(o, it.year);
+	return it;
+}
+
+/* A time property: a DATE, UTC, or local with TZID=plain Olson name. */
+static icalproperty *
+ical_time(struct ical_out *o, icalproperty_kind kind, time_t t, int allday)
+{
+	icalproperty		*p = icalproperty_new(kind);
+	struct icaltimetype	 it = ical_local(o, t, allday);
+
+	if (allday)
+		icalproperty_set_value(p, icalvalue_new_date(it));
+	else {
+		if (o->zone != NULL)
+			icalproperty_add_parameter(p,
+			    icalparameter_new_tzid(o->tzid));
+		icalproperty_set_value(p, icalvalue_new_datetime(it));
+	}
 	return p;
 }
 
@@ -192,13 +195,9 @@ ical_times(struct ical_out *o, icalcomponent *v, const struct activity *a,
 		icalcomponent_add_property(v, ical_time(o, ICAL_DUE_PROPERTY,
 		    a->due + (a->allday && dur <= 0 ? 86400 : dur),
 		    a->allday));
-	if (a->rrule != NULL && !a->done) {
+	if (a->rrule != NULL && !a->done)
 		icalcomponent_add_property(v, icalproperty_new_rrule(
 		    icalrecurrencetype_from_string(a->rrule)));
-		if (strstr(a->rrule, "UNTIL") == NULL &&
-		    strstr(a->rrule, "COUNT") == NULL)
-			o->forever = 1;
-	}
 	if (a->done) {
 		icalcomponent_add_property(v, icalproperty_new_status(
 		    ICAL_STATUS_COMPLETED));
@@ -284,392 +283,153 @@ ical_vtimezone(struct ical_out *o)
 	return tz;
 }
 
+struct ical_out *
+ical_out_new(FILE *f, int flags, const char *tzid, struct err *e)
+{
+	struct ical_out	*o;
+	icaltimezone	*zone = NULL;
+
+	if (!(flags & ICAL_UTC) && tzid != NULL &&
+	    (zone = icaltimezone_get_builtin_timezone(tzid)) == NULL) {
+		err_set(e, NULL, 0, "unknown time zone \"%s\" (give an Olson "
+		    "name such as Europe/Copenhagen)", tzid);
+		return NULL;
+	}
+	o = xcalloc(1, sizeof *o);
+	o->f = f;
+	o->flags = flags;
+	o->zone = zone;
+	o->tzid = zone != NULL ? tzid : NULL;
+	return o;
+}
+
+void
+ical_out_free(struct ical_out *o)
+{
+	free(o);
+}
+
+/* The years a's times fall in, as ical_component will write them. */
+void
+ical_out_years(struct ical_out *o, const struct activity *a,
+    struct ical_years *y)
+{
+	long	dur = a->duration;
+	int	event, y1, y2;
+
+	memset(y, 0, sizeof *y);
+	if (o->zone == NULL)
+		return;
+	event = !a->done && (a->kind == ACTIVITY_MEETING ||
+	    (o->flags & ICAL_EVENTS));
+	y1 = y2 = ical_local(o, a->due, a->allday).year;
+	if (!event)
+		y2 = ical_local(o, a->due + (a->allday && dur <= 0 ? 86400 :
+		    dur), a->allday).year;
+	y->lo = y1 < y2 ? y1 : y2;
+	y->hi = y1 < y2 ? y2 : y1;
+	y->forever = a->rrule != NULL && !a->done &&
+	    strstr(a->rrule, "UNTIL") == NULL &&
+	    strstr(a->rrule, "COUNT") == NULL;
+}
+
+void
+ical_out_span(struct ical_out *o, const struct ical_years *y)
+{
+	if (y->lo == 0)
+		return;
+	if (o->ymin == 0 || y->lo < o->ymin)
+		o->ymin = y->lo;
+	if (y->hi > o->ymax)
+		o->ymax = y->hi;
+	if (y->forever)
+		o->forever = 1;
+}
+
+static int
+ical_out_fail(struct err *e)
+{
+	err_set(e, NULL, 0, "writing iCalendar: %s", strerror(errno));
+	return -1;
+}
+
+/* Writes s, which is freed. */
+static int
+ical_out_put(struct ical_out *o, char *s, struct err *e)
+{
+	int	rc = fputs(s, o->f);
+
+	free(s);
+	return rc == EOF ? ical_out_fail(e) : 0;
+}
+
+static int
+ical_out_prop(struct ical_out *o, icalproperty *p, struct err *e)
+{
+	char	*s = icalproperty_as_ical_string_r(p);
+
+	icalproperty_free(p);
+	return ical_out_put(o, s, e);
+}
+
+static int
+ical_out_comp(struct ical_out *o, icalcomponent *c, struct err *e)
+{
+	char	*s = icalcomponent_as_ical_string_r(c);
+
+	icalcomponent_free(c);
+	return ical_out_put(o, s, e);
+}
+
+/* The VCALENDAR's head: its properties and the VTIMEZONE. */
+int
+ical_out_begin(struct ical_out *o, struct err *e)
+{
+	if (fputs("BEGIN:VCALENDAR\r\n", o->f) == EOF)
+		return ical_out_fail(e);
+	if (ical_out_prop(o, icalproperty_new_version("2.0"), e) != 0 ||
+	    ical_out_prop(o, icalproperty_new_prodid(ICAL_PRODID), e) != 0 ||
+	    ical_out_prop(o, icalproperty_new_calscale("GREGORIAN"), e) != 0)
+		return -1;
+	if (o->zone != NULL && o->ymin != 0)
+		return ical_out_comp(o, ical_vtimezone(o), e);
+	return 0;
+}
+
+int
+ical_out_item(struct ical_out *o, const struct ical_item *it, struct err *e)
+{
+	return ical_out_comp(o, ical_component(o, it), e);
+}
+
+int
+ical_out_end(struct ical_out *o, struct err *e)
+{
+	if (fputs("END:VCALENDAR\r\n", o->f) == EOF || fflush(o->f) == EOF)
+		return ical_out_fail(e);
+	return 0;
+}
+
 int
 ical_write(FILE *f, const struct ical_item *v, size_t n, int flags,
     const char *tzid, struct err *e)
 {
-	struct ical_out	  o;
-	icalcomponent	 *cal, **items;
-	size_t		  i;
-	char		 *s;
-	int		  rc = 0;
+	struct ical_out		*o;
+	struct ical_years	 y;
+	size_t			 i;
+	int			 rc;
 
-	memset(&o, 0, sizeof o);
-	o.flags = flags;
-	if (!(flags & ICAL_UTC) && tzid != NULL &&
-	    (o.zone = icaltimezone_get_builtin_timezone(tzid)) == NULL) {
-		err_set(e, NULL, 0, "unknown time zone \"%s\" (give an Olson "
-		    "name such as Europe/Copenhagen)", tzid);
+	if ((o = ical_out_new(f, flags, tzid, e)) == NULL)
 		return -1;
-	}
-	o.tzid = o.zone != NULL ? tzid : NULL;
-	cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_prodid(ICAL_PRODID));
-	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	/* Items first, for the years; the VTIMEZONE goes before them. */
-	items = xreallocarray(NULL, n + 1, sizeof *items);
-	for (i = 0; i < n; i++)
-		items[i] = ical_component(&o, &v[i]);
-	if (o.zone != NULL && o.ymin != 0)
-		icalcomponent_add_component(cal, ical_vtimezone(&o));
-	for (i = 0; i < n; i++)
-		icalcomponent_add_component(cal, items[i]);
-	free(items);
-	s = icalcomponent_as_ical_string_r(cal);
-	icalcomponent_free(cal);
-	if (fputs(s, f) == EOF || fflush(f) == EOF) {
-		err_set(e, NULL, 0, "writing iCalendar: %s", strerror(errno));
-		rc = -1;
-	}
-	free(s);
-	return rc;
-}
-
-/* Reading. */
-struct ical_in {
-	const char	*name;
-	icalcomponent	*root;
-	int		 line;		/* of the component being read */
-	struct err	*e;
-};
-
-void
-ical_entries_free(struct ical_entry *v, size_t n)
-{
-	size_t	i;
-
 	for (i = 0; i < n; i++) {
-		activity_free(v[i].a);
-		free(v[i].email);
-		free(v[i].name);
+		ical_out_years(o, v[i].a, &y);
+		ical_out_span(o, &y);
 	}
-	free(v);
-}
-
-/* libical's parser takes bad values quietly: check each one here. */
-static int
-ical_check_line(const char *name, const struct ical_line *l, struct err *e)
-{
-	icalproperty_kind	 kind;
-	icalproperty		*p;
-	char			 prop[64];
-	size_t			 len = strcspn(l->text, ";:");
-
-	if (len >= sizeof prop || strncasecmp(l->text, "BEGIN:", 6) == 0 ||
-	    strncasecmp(l->text, "END:", 4) == 0)
-		return 0;
-	memcpy(prop, l->text, len);
-	prop[len] = '\0';
-	kind = icalproperty_string_to_kind(prop);
-	if (kind == ICAL_NO_PROPERTY || kind == ICAL_X_PROPERTY)
-		return 0;
-	icalerror_clear_errno();
-	if ((p = icalproperty_new_from_string(l->text)) == NULL) {
-		icalerror_clear_errno();
-		err_set(e, name, l->line, "not iCalendar: bad %s value \"%.60s\"",
-		    prop, l->text + len + strcspn(l->text + len, ":") + 1);
-		return -1;
-	}
-	icalproperty_free(p);
-	return 0;
-}
-
-/* A date or date-time property as a time_t: UTC, TZID, floating, DATE. */
-static int
-ical_get_time(struct ical_in *in, icalproperty *p, time_t *t, int *allday)
-{
-	struct icaltimetype	 it = icalvalue_get_datetime(
-				    icalproperty_get_value(p));
-	icalparameter		*tp;
-	icaltimezone		*z = NULL;
-	const char		*tzid;
-	struct tm		 tm;
-
-	tp = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
-	*allday = it.is_date;
-	if (tp != NULL && !it.is_date && !icaltime_is_utc(it)) {
-		tzid = icalparameter_get_tzid(tp);
-		z = icalcomponent_get_timezone(in->root, tzid);
-		if (z == NULL)
-			z = icaltimezone_get_builtin_timezone(tzid);
-		if (z == NULL)
-			z = icaltimezone_get_builtin_timezone_from_tzid(tzid);
-		if (z == NULL) {
-			err_set(in->e, in->name, in->line, "unknown time zone "
-			    "\"%s\" (no VTIMEZONE for it)", tzid);
-			return -1;
-		}
-		*t = icaltime_as_timet_with_zone(it, z);
-	} else if (icaltime_is_utc(it))
-		*t = icaltime_as_timet(it);
-	else {
-		memset(&tm, 0, sizeof tm);
-		tm.tm_year = it.year - 1900;
-		tm.tm_mon = it.month - 1;
-		tm.tm_mday = it.day;
-		tm.tm_hour = it.is_date ? 0 : it.hour;
-		tm.tm_min = it.is_date ? 0 : it.minute;
-		tm.tm_sec = it.is_date ? 0 : it.second;
-		tm.tm_isdst = -1;
-		*t = mktime(&tm);
-	}
-	return 0;
-}
-
-/* The first of a component's properties of a kind, as a time. */
-static int
-ical_prop_time(struct ical_in *in, icalcomponent *c, icalproperty_kind k,
-    time_t *t, int *allday)
-{
-	icalproperty	*p = icalcomponent_get_first_property(c, k);
-
-	*t = 0;
-	if (p == NULL)
-		return 0;
-	return ical_get_time(in, p, t, allday);
-}
-
-/* Due time and duration: DTSTART, else DUE; the length from DUE, DTEND
- * or DURATION.  A to-do without a date is due today. */
-static int
-ical_read_times(struct ical_in *in, icalcomponent *c, struct activity *a)
-{
-	time_t		 start, end, enddue;
-	int		 ad1 = 0, ad2 = 0, ad3 = 0;
-	icalproperty	*p;
-
-	if (ical_prop_time(in, c, ICAL_DTSTART_PROPERTY, &start, &ad1) ||
-	    ical_prop_time(in, c, ICAL_DUE_PROPERTY, &enddue, &ad2) ||
-	    ical_prop_time(in, c, ICAL_DTEND_PROPERTY, &end, &ad3))
-		return -1;
-	if (end == 0)
-		end = enddue;
-	a->due = start != 0 ? start : end;
-	a->allday = start != 0 ? ad1 : ad2;
-	if (a->due == 0) {
-		struct tm	tm;
-		time_t		now = time(NULL);
-
-		localtime_r(&now, &tm);
-		tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-		tm.tm_isdst = -1;
-		a->due = mktime(&tm);
-		a->allday = 1;
-	}
-	p = icalcomponent_get_first_property(c, ICAL_DURATION_PROPERTY);
-	if (p != NULL)
-		a->duration = icaldurationtype_as_int(
-		    icalproperty_get_duration(p));
-	else if (start != 0 && end > start)
-		a->duration = end - start;
-	if (a->allday && a->duration == 86400)
-		a->duration = 0;
-	a->start = a->due;
-	return 0;
-}
-
-/* Lead time of the first VALARM, relative or absolute. */
-static void
-ical_read_alarm(icalcomponent *c, struct activity *a)
-{
-	icalcomponent		*al;
-	icalproperty		*p;
-	struct icaltriggertype	 tr;
-
-	al = icalcomponent_get_first_component(c, ICAL_VALARM_COMPONENT);
-	if (al == NULL || (p = icalcomponent_get_first_property(al,
-	    ICAL_TRIGGER_PROPERTY)) == NULL)
-		return;
-	tr = icalproperty_get_trigger(p);
-	if (!icaltime_is_null_time(tr.time))
-		a->alarm = a->due - icaltime_as_timet(tr.time);
-	else
-		a->alarm = -icaldurationtype_as_int(tr.duration);
-	if (a->alarm < 0)
-		a->alarm = 0;
-}
-
-/* Kind from CATEGORIES when one names a kind, else by component. */
-static void
-ical_read_kind(icalcomponent *c, struct activity *a)
-{
-	icalproperty	*p;
-	int		 k;
-
-	a->kind = icalcomponent_isa(c) == ICAL_VEVENT_COMPONENT ?
-	    ACTIVITY_MEETING : ACTIVITY_TODO;
-	for (p = icalcomponent_get_first_property(c, ICAL_CATEGORIES_PROPERTY);
-	    p != NULL; p = icalcomponent_get_next_property(c,
-	    ICAL_CATEGORIES_PROPERTY)) {
-		if ((k = activity_kind_parse(icalproperty_get_categories(p),
-		    NULL)) >= 0) {
-			a->kind = k;
-			return;
-		}
-	}
-}
-
-static void
-ical_read_who(icalcomponent *c, struct ical_entry *en)
-{
-	icalproperty	*p;
-	icalparameter	*cn;
-	const char	*v;
-
-	p = icalcomponent_get_first_property(c, ICAL_ATTENDEE_PROPERTY);
-	if (p == NULL)
-		p = icalcomponent_get_first_property(c,
-		    ICAL_ORGANIZER_PROPERTY);
-	if (p == NULL)
-		return;
-	v = icalvalue_get_caladdress(icalproperty_get_value(p));
-	if (v != NULL && strncasecmp(v, "mailto:", 7) == 0 && v[7] != '\0')
-		en->email = xstrdup(v + 7);
-	cn = icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER);
-	if (cn != NULL && icalparameter_get_cn(cn) != NULL)
-		en->name = xstrdup(icalparameter_get_cn(cn));
-}
-
-static char *
-ical_text(icalcomponent *c, icalproperty_kind k)
-{
-	icalproperty	*p = icalcomponent_get_first_property(c, k);
-	const char	*s;
-
-	if (p == NULL || (s = icalvalue_get_text(icalproperty_get_value(p)))
-	    == NULL || *s == '\0')
-		return NULL;
-	return xstrdup(s);
-}
-
-static int
-ical_read_one(struct ical_in *in, icalcomponent *c, struct ical_entry *en)
-{
-	struct activity	*a = activity_new();
-	icalproperty			*p;
-	struct icalrecurrencetype	 rr;
-	int				 allday;
-
-	en->a = a;
-	en->line = in->line;
-	a->alarm = ACTIVITY_NO_ALARM;
-	if (ical_read_times(in, c, a) != 0)
-		return -1;
-	a->uid = ical_text(c, ICAL_UID_PROPERTY);
-	a->subject = ical_text(c, ICAL_SUMMARY_PROPERTY);
-	a->text = ical_text(c, ICAL_DESCRIPTION_PROPERTY);
-	if ((p = icalcomponent_get_first_property(c, ICAL_PRIORITY_PROPERTY)))
-		a->priority = icalproperty_get_priority(p);
-	if (a->priority < 0 || a->priority > 9)
-		a->priority = 0;
-	if ((p = icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY))) {
-		rr = icalproperty_get_rrule(p);
-		a->rrule = xstrdup(icalrecurrencetype_as_string(&rr));
-	}
-	if (icalcomponent_get_status(c) == ICAL_STATUS_COMPLETED ||
-	    icalcomponent_get_first_property(c, ICAL_COMPLETED_PROPERTY)) {
-		a->done = 1;
-		if (ical_prop_time(in, c, ICAL_COMPLETED_PROPERTY,
-		    &a->done_at, &allday) != 0)
-			return -1;
-		if (a->done_at == 0)
-			a->done_at = a->due;
-	}
-	ical_read_kind(c, a);
-	ical_read_alarm(c, a);
-	ical_read_who(c, en);
-	return 0;
-}
-
-/* The scanned lines, checked one by one, then joined for libical. */
-static icalcomponent *
-ical_parse(const char *name, struct ical_line *l, size_t n, int **begins,
-    size_t *nbegins, struct err *e)
-{
-	struct buf	 b = BUF_INIT;
-	icalcomponent	*root;
-	size_t		 i;
-
-	*begins = NULL;
-	*nbegins = 0;
-	for (i = 0; i < n; i++) {
-		if (ical_check_line(name, &l[i], e) != 0) {
-			buf_free(&b);
-			return NULL;
-		}
-		if (strcasecmp(l[i].text, "BEGIN:VTODO") == 0 ||
-		    strcasecmp(l[i].text, "BEGIN:VEVENT") == 0) {
-			*begins = xreallocarray(*begins, *nbegins + 1,
-			    sizeof **begins);
-			(*begins)[(*nbegins)++] = l[i].line;
-		}
-		buf_addf(&b, "%s\r\n", l[i].text);
-	}
-	root = icalparser_parse_string(buf_str(&b));
-	buf_free(&b);
-	if (root == NULL)
-		err_set(e, name, l[0].line, "not iCalendar");
-	return root;
-}
-
-/* The VTODOs and VEVENTs of root, in file order. */
-static int
-ical_read_items(struct ical_in *in, const int *begins, size_t nbegins,
-    struct ical_entry **out, size_t *n)
-{
-	icalcomponent		*c;
-	icalcomponent_kind	 k;
-	struct ical_entry	*v = NULL;
-	size_t			 i = 0;
-	int			 rc = 0;
-
-	for (c = icalcomponent_get_first_component(in->root,
-	    ICAL_ANY_COMPONENT); c != NULL && rc == 0;
-	    c = icalcomponent_get_next_component(in->root,
-	    ICAL_ANY_COMPONENT)) {
-		k = icalcomponent_isa(c);
-		if (k != ICAL_VTODO_COMPONENT && k != ICAL_VEVENT_COMPONENT)
-			continue;
-		in->line = i < nbegins ? begins[i] : 0;
-		v = xreallocarray(v, i + 1, sizeof *v);
-		memset(&v[i], 0, sizeof v[i]);
-		rc = ical_read_one(in, c, &v[i]);
-		i++;
-	}
-	if (rc != 0) {
-		ical_entries_free(v, i);
-		return -1;
-	}
-	*out = v;
-	*n = i;
-	return 0;
-}
-
-int
-ical_read(FILE *f, const char *name, struct ical_entry **out, size_t *n,
-    struct err *e)
-{
-	struct ical_in		 in;
-	struct ical_line	*l;
-	size_t			 nl, nb;
-	int			*begins, rc;
-
-	*out = NULL;
-	*n = 0;
-	if (ical_scan(f, name, &l, &nl, e) != 0)
-		return -1;
-	memset(&in, 0, sizeof in);
-	in.name = name;
-	in.e = e;
-	in.root = ical_parse(name, l, nl, &begins, &nb, e);
-	ical_lines_free(l, nl);
-	if (in.root == NULL) {
-		free(begins);
-		return -1;
-	}
-	rc = ical_read_items(&in, begins, nb, out, n);
-	icalcomponent_free(in.root);
-	free(begins);
+	rc = ical_out_begin(o, e);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = ical_out_item(o, &v[i], e);
+	if (rc == 0)
+		rc = ical_out_end(o, e);
+	ical_out_free(o);
 	return rc;
 }

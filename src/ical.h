@@ -38,6 +38,31 @@ struct ical_item {
 int	ical_write(FILE *f, const struct ical_item *v, size_t n, int flags,
 	    const char *tzid, struct err *e);
 
+/*
+ * The same, streamed, so that memory does not grow with the number of
+ * items: ical_out_new (NULL and e for an unknown zone); the years of the
+ * items that will be written (ical_out_years of each activity, merged by
+ * ical_out_span: the VTIMEZONE covers them); ical_out_begin (header and
+ * VTIMEZONE); ical_out_item for each item in order (built, written and
+ * freed at once); ical_out_end; ical_out_free.  f is only written to;
+ * flags and tzid as ical_write.
+ */
+struct ical_out;
+struct ical_years {
+	int	lo, hi;		/* 0: none (UTC, no VTIMEZONE) */
+	int	forever;	/* a series without end */
+};
+struct ical_out *ical_out_new(FILE *f, int flags, const char *tzid,
+	    struct err *e);
+void	ical_out_years(struct ical_out *o, const struct activity *a,
+	    struct ical_years *y);
+void	ical_out_span(struct ical_out *o, const struct ical_years *y);
+int	ical_out_begin(struct ical_out *o, struct err *e);
+int	ical_out_item(struct ical_out *o, const struct ical_item *it,
+	    struct err *e);
+int	ical_out_end(struct ical_out *o, struct err *e);
+void	ical_out_free(struct ical_out *o);
+
 /* The Olson name of the local time zone (TZ, else /etc/localtime) when
  * libical knows it; NULL otherwise.  Static storage. */
 const char *ical_local_tzid(void);

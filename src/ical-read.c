@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Follow-ups from iCalendar, through libical: the reader of ical.h. */
+#include "ical.h"
+
+#include <libical/ical.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "activity.h"
+#include "buf.h"
+#include "err.h"
+#include "xmalloc.h"
+
+struct ical_in {
+	const char	*name;
+	icalcomponent	*root;
+	int		 line;		/* of the component being read */
+	struct err	*e;
+};
+
+void
+ical_entries_free(struct ical_entry *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		activity_free(v[i].a);
+		free(v[i].email);
+		free(v[i].name);
+	}
+	free(v);
+}
+
+/* libical's parser takes bad values quietly: check each one here. */
+static int
+ical_check_line(const char *name, const struct ical_line *l, struct err *e)
+{
+	icalproperty_kind	 kind;
+	icalproperty		*p;
+	char			 prop[64];
+	size_t			 len = strcspn(l->text, ";:");
+
+	if (len >= sizeof prop || strncasecmp(l->text, "BEGIN:", 6) == 0 ||
+	    strncasecmp(l->text, "END:", 4) == 0)
+		return 0;
+	memcpy(prop, l->text, len);
+	prop[len] = '\0';
+	kind = icalproperty_string_to_kind(prop);
+	if (kind == ICAL_NO_PROPERTY || kind == ICAL_X_PROPERTY)
+		return 0;
+	icalerror_clear_errno();
+	if ((p = icalproperty_new_from_string(l->text)) == NULL) {
+		icalerror_clear_errno();
+		err_set(e, name, l->line, "not iCalendar: bad %s value \"%.60s\"",
+		    prop, l->text + len + strcspn(l->text + len, ":") + 1);
+		return -1;
+	}
+	icalproperty_free(p);
+	return 0;
+}
+
+/* A date or date-time property as a time_t: UTC, TZID, floating, DATE. */
+static int
+ical_get_time(struct ical_in *in, icalproperty *p, time_t *t, int *allday)
+{
+	struct icaltimetype	 it = icalvalue_get_datetime(
+				    icalproperty_get_value(p));
+	icalparameter		*tp;
+	icaltimezone		*z = NULL;
+	const char		*tzid;
+	struct tm		 tm;
+
+	tp = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
+	*allday = it.is_date;
+	if (tp != NULL && !it.is_date && !icaltime_is_utc(it)) {
+		tzid = icalparameter_get_tzid(tp);
+		z = icalcomponent_get_timezone(in->root, tzid);
+		if (z == NULL)
+			z = icaltimezone_get_builtin_timezone(tzid);
+		if (z == NULL)
+			z = icaltimezone_get_builtin_timezone_from_tzid(tzid);
+		if (z == NULL) {
+			err_set(in->e, in->name, in->line, "unknown time zone "
+			    "\"%s\" (no VTIMEZONE for it)", tzid);
+			return -1;
+		}
+		*t = icaltime_as_timet_with_zone(it, z);
+	} else if (icaltime_is_utc(it))
+		*t = icaltime_as_timet(it);
+	else {
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = it.year - 1900;
+		tm.tm_mon = it.month - 1;
+		tm.tm_mday = it.day;
+		tm.tm_hour = it.is_date ? 0 : it.hour;
+		tm.tm_min = it.is_date ? 0 : it.minute;
+		tm.tm_sec = it.is_date ? 0 : it.second;
+		tm.tm_isdst = -1;
+		*t = mktime(&tm);
+	}
+	return 0;
+}
+
+/* The first of a component's properties of a kind, as a time. */
+static int
+ical_prop_time(struct ical_in *in, icalcomponent *c, icalproperty_kind k,
+    time_t *t, int *allday)
+{
+	icalproperty	*p = icalcomponent_get_first_property(c, k);
+
+	*t = 0;
+	if (p == NULL)
+		return 0;
+	return ical_get_time(in, p, t, allday);
+}
+
+/* Due time and duration: DTSTART, else DUE; the length from DUE, DTEND
+ * or DURATION.  A to-do without a date is due today. */
+static int
+ical_read_times(struct ical_in *in, icalcomponent *c, struct activity *a)
+{
+	time_t		 start, end, enddue;
+	int		 ad1 = 0, ad2 = 0, ad3 = 0;
+	icalproperty	*p;
+
+	if (ical_prop_time(in, c, ICAL_DTSTART_PROPERTY, &start, &ad1) ||
+	    ical_prop_time(in, c, ICAL_DUE_PROPERTY, &enddue, &ad2) ||
+	    ical_prop_time(in, c, ICAL_DTEND_PROPERTY, &end, &ad3))
+		return -1;
+	if (end == 0)
+		end = enddue;
+	a->due = start != 0 ? start : end;
+	a->allday = start != 0 ? ad1 : ad2;
+	if (a->due == 0) {
+		struct tm	tm;
+		time_t		now = time(NULL);
+
+		localtime_r(&now, &tm);
+		tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+		tm.tm_isdst = -1;
+		a->due = mktime(&tm);
+		a->allday = 1;
+	}
+	p = icalcomponent_get_first_property(c, ICAL_DURATION_PROPERTY);
+	if (p != NULL)
+		a->duration = icaldurationtype_as_int(
+		    icalproperty_get_duration(p));
+	else if (start != 0 && end > start)
+		a->duration = end - start;
+	if (a->allday && a->duration == 86400)
+		a->duration = 0;
+	a->start = a->due;
+	return 0;
+}
+
+/* Lead time of the first VALARM, relative or absolute. */
+static void
+ical_read_alarm(icalcomponent *c, struct activity *a)
+{
+	icalcomponent		*al;
+	icalproperty		*p;
+	struct icaltriggertype	 tr;
+
+	al = icalcomponent_get_first_component(c, ICAL_VALARM_COMPONENT);
+	if (al == NULL || (p = icalcomponent_get_first_property(al,
+	    ICAL_TRIGGER_PROPERTY)) == NULL)
+		return;
+	tr = icalproperty_get_trigger(p);
+	if (!icaltime_is_null_time(tr.time))
+		a->alarm = a->due - icaltime_as_timet(tr.time);
+	else
+		a->alarm = -icaldurationtype_as_int(tr.duration);
+	if (a->alarm < 0)
+		a->alarm = 0;
+}
+
+/* Kind from CATEGORIES when one names a kind, else by component. */
+static void
+ical_read_kind(icalcomponent *c, struct activity *a)
+{
+	icalproperty	*p;
+	int		 k;
+
+	a->kind = icalcomponent_isa(c) == ICAL_VEVENT_COMPONENT ?
+	    ACTIVITY_MEETING : ACTIVITY_TODO;
+	for (p = icalcomponent_get_first_property(c, ICAL_CATEGORIES_PROPERTY);
+	    p != NULL; p = icalcomponent_get_next_property(c,
+	    ICAL_CATEGORIES_PROPERTY)) {
+		if ((k = activity_kind_parse(icalproperty_get_categories(p),
+		    NULL)) >= 0) {
+			a->kind = k;
+			return;
+		}
+	}
+}
+
+static void
+ical_read_who(icalcomponent *c, struct ical_entry *en)
+{
+	icalproperty	*p;
+	icalparameter	*cn;
+	const char	*v;
+
+	p = icalcomponent_get_first_property(c, ICAL_ATTENDEE_PROPERTY);
+	if (p == NULL)
+		p = icalcomponent_get_first_property(c,
+		    ICAL_ORGANIZER_PROPERTY);
+	if (p == NULL)
+		return;
+	v = icalvalue_get_caladdress(icalproperty_get_value(p));
+	if (v != NULL && strncasecmp(v, "mailto:", 7) == 0 && v[7] != '\0')
+		en->email = xstrdup(v + 7);
+	cn = icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER);
+	if (cn != NULL && icalparameter_get_cn(cn) != NULL)
+		en->name = xstrdup(icalparameter_get_cn(cn));
+}
+
+static char *
+ical_text(icalcomponent *c, icalproperty_kind k)
+{
+	icalproperty	*p = icalcomponent_get_first_property(c, k);
+	const char	*s;
+
+	if (p == NULL || (s = icalvalue_get_text(icalproperty_get_value(p)))
+	    == NULL || *s == '\0')
+		return NULL;
+	return xstrdup(s);
+}
+
+static int
+ical_read_one(struct ical_in *in, icalcomponent *c, struct ical_entry *en)
+{
+	struct activity	*a = activity_new();
+	icalproperty			*p;
+	struct icalrecurrencetype	 rr;
+	int				 allday;
+
+	en->a = a;
+	en->line = in->line;
+	a->alarm = ACTIVITY_NO_ALARM;
+	if (ical_read_times(in, c, a) != 0)
+		return -1;
+	a->uid = ical_text(c, ICAL_UID_PROPERTY);
+	a->subject = ical_text(c, ICAL_SUMMARY_PROPERTY);
+	a->text = ical_text(c, ICAL_DESCRIPTION_PROPERTY);
+	if ((p = icalcomponent_get_first_property(c, ICAL_PRIORITY_PROPERTY)))
+		a->priority = icalproperty_get_priority(p);
+	if (a->priority < 0 || a->priority > 9)
+		a->priority = 0;
+	if ((p = icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY))) {
+		rr = icalproperty_get_rrule(p);
+		a->rrule = xstrdup(icalrecurrencetype_as_string(&rr));
+	}
+	if (icalcomponent_get_status(c) == ICAL_STATUS_COMPLETED ||
+	    icalcomponent_get_first_property(c, ICAL_COMPLETED_PROPERTY)) {
+		a->done = 1;
+		if (ical_prop_time(in, c, ICAL_COMPLETED_PROPERTY,
+		    &a->done_at, &allday) != 0)
+			return -1;
+		if (a->done_at == 0)
+			a->done_at = a->due;
+	}
+	ical_read_kind(c, a);
+	ical_read_alarm(c, a);
+	ical_read_who(c, en);
+	return 0;
+}
+
+/* The scanned lines, checked one by one, then joined for libical. */
+static icalcomponent *
+ical_parse(const char *name, struct ical_line *l, size_t n, int **begins,
+    size_t *nbegins, struct err *e)
+{
+	struct buf	 b = BUF_INIT;
+	icalcomponent	*root;
+	size_t		 i;
+
+	*begins = NULL;
+	*nbegins = 0;
+	for (i = 0; i < n; i++) {
+		if (ical_check_line(name, &l[i], e) != 0) {
+			buf_free(&b);
+			return NULL;
+		}
+		if (strcasecmp(l[i].text, "BEGIN:VTODO") == 0 ||
+		    strcasecmp(l[i].text, "BEGIN:VEVENT") == 0) {
+			*begins = xreallocarray(*begins, *nbegins + 1,
+			    sizeof **begins);
+			(*begins)[(*nbegins)++] = l[i].line;
+		}
+		buf_addf(&b, "%s\r\n", l[i].text);
+	}
+	root = icalparser_parse_string(buf_str(&b));
+	buf_free(&b);
+	if (root == NULL)
+		err_set(e, name, l[0].line, "not iCalendar");
+	return root;
+}
+
+/* The VTODOs and VEVENTs of root, in file order. */
+static int
+ical_read_items(struct ical_in *in, const int *begins, size_t nbegins,
+    struct ical_entry **out, size_t *n)
+{
+	icalcomponent		*c;
+	icalcomponent_kind	 k;
+	struct ical_entry	*v = NULL;
+	size_t			 i = 0;
+	int			 rc = 0;
+
+	for (c = icalcomponent_get_first_component(in->root,
+	    ICAL_ANY_COMPONENT); c != NULL && rc == 0;
+	    c = icalcomponent_get_next_component(in->root,
+	    ICAL_ANY_COMPONENT)) {
+		k = icalcomponent_isa(c);
+		if (k != ICAL_VTODO_COMPONENT && k != ICAL_VEVENT_COMPONENT)
+			continue;
+		in->line = i < nbegins ? begins[i] : 0;
+		v = xreallocarray(v, i + 1, sizeof *v);
+		memset(&v[i], 0, sizeof v[i]);
+		rc = ical_read_one(in, c, &v[i]);
+		i++;
+	}
+	if (rc != 0) {
+		ical_entries_free(v, i);
+		return -1;
+	}
+	*out = v;
+	*n = i;
+	return 0;
+}
+
+int
+ical_read(FILE *f, const char *name, struct ical_entry **out, size_t *n,
+    struct err *e)
+{
+	struct ical_in		 in;
+	struct ical_line	*l;
+	size_t			 nl, nb;
+	int			*begins, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (ical_scan(f, name, &l, &nl, e) != 0)
+		return -1;
+	memset(&in, 0, sizeof in);
+	in.name = name;
+	in.e = e;
+	in.root = ical_parse(name, l, nl, &begins, &nb, e);
+	ical_lines_free(l, nl);
+	if (in.root == NULL) {
+		free(begins);
+		return -1;
+	}
+	rc = ical_read_items(&in, begins, nb, out, n);
+	icalcomponent_free(in.root);
+	free(begins);
+	return rc;
+}
