@@ -17,7 +17,7 @@
 #include "xmalloc.h"
 
 static const char *const ui_record_tabs[UI_NTABS] = {
-	"Details", "Pending", "History"
+	"Details", "Pending", "History", "Deals", "Cases", "Notes"
 };
 
 void
@@ -78,6 +78,7 @@ ui_record_load_acts(struct ui *ui, struct ui_record *r)
 	r->arr.v = (void **)r->rows;
 	r->arr.n = r->nrows;
 	r->arr.draw = ui_record_act_row;
+	ui_record_crm_load(ui, r);
 	ui_list_init(&r->list, &ui_list_array_src, &r->arr);
 	ui_list_place(&r->list, 2, LINES - 4);
 	ui_list_reset(&r->list, r->tab == UI_TAB_HISTORY);
@@ -126,6 +127,7 @@ ui_record_leave(struct ui *ui, struct screen *s)
 	ui_list_clear(&r->list);
 	activity_array_free(r->acts, r->nacts);
 	free(r->rows);
+	ui_record_crm_free(r);
 	contact_free(r->c);
 	free(r);
 }
@@ -150,22 +152,33 @@ ui_record_info(struct ui *ui, struct ui_record *r)
 	attrset(A_NORMAL);
 }
 
+/* A tab's label with its count: " Deals (2) ". */
+static int
+ui_record_tab_label(const struct ui_record *r, int i, char *buf, size_t len)
+{
+	long	n = ui_record_tab_count(r, i);
+
+	if (n < 0)
+		return snprintf(buf, len, " %s ", ui_record_tabs[i]) + 1;
+	return snprintf(buf, len, " %s (%ld) ", ui_record_tabs[i], n) + 1;
+}
+
+/* The tabs that fit, from the first one that leaves the chosen in view. */
 static void
 ui_record_tabbar(struct ui *ui, struct ui_record *r)
 {
 	char	buf[64];
-	int	i, x = 0;
-	size_t	n;
+	int	i, x = 0, first = 0;
 
+	for (i = r->tab; i >= 0; i--) {
+		x += ui_record_tab_label(r, i, buf, sizeof buf);
+		if (x - 1 <= COLS)
+			first = i;
+	}
 	move(1, 0);
 	clrtoeol();
-	for (i = 0; i < UI_NTABS; i++) {
-		n = i == UI_TAB_PENDING ? r->npending : r->nacts - r->npending;
-		if (i == UI_TAB_DETAILS)
-			snprintf(buf, sizeof buf, " %s ", ui_record_tabs[i]);
-		else
-			snprintf(buf, sizeof buf, " %s (%zu) ",
-			    ui_record_tabs[i], n);
+	for (x = 0, i = first; i < UI_NTABS; i++) {
+		ui_record_tab_label(r, i, buf, sizeof buf);
 		attrset(ui_theme_attr(&ui->theme, i == r->tab ?
 		    ROLE_SELECTED : ROLE_HEADER));
 		if (x + (int)strlen(buf) <= COLS)
@@ -188,9 +201,18 @@ ui_record_hints(struct ui *ui, struct ui_record *r, char *buf, size_t len)
 	    ACT_DELETE, ACT_TAB, ACT_BACK, ACT_HELP };
 	static const char *const alabels[] = { "details", "done",
 	    "reschedule", "delete", "tabs", "back", "help" };
+	static const int crm[] = { ACT_EDIT, ACT_TAB, ACT_LOG, ACT_SCHEDULE,
+	    ACT_BACK, ACT_HELP };
+	static const char *const clabels[] = { "details", "tabs", "log",
+	    "call-back", "back", "help" };
+	static const char *const nlabels[] = { "edit", "tabs", "log",
+	    "call-back", "back", "help" };
 
 	if (r->editing)
 		ui_hints(ui, "field", edit, elabels, 3, buf, len);
+	else if (r->tab >= UI_TAB_DEALS)
+		ui_hints(ui, "record", crm, r->tab == UI_TAB_NOTES ? nlabels :
+		    clabels, 6, buf, len);
 	else if (r->tab != UI_TAB_DETAILS)
 		ui_hints(ui, "record", acts, alabels, 7, buf, len);
 	else
@@ -218,10 +240,8 @@ ui_record_draw(struct ui *ui, struct screen *s)
 		ui_form_draw(ui, r->form, r->editing);
 	else {
 		ui_list_draw(ui, &r->list, COLS);
-		if (r->nrows == 0)
-			ui_put(stdscr, 3, 2, r->tab == UI_TAB_PENDING ?
-			    "Nothing pending: s schedules a call-back." :
-			    "No history yet: l logs a call.", COLS - 2);
+		if (r->arr.n == 0)
+			ui_put(stdscr, 3, 2, ui_record_tab_empty(r), COLS - 2);
 	}
 	ui_record_info(ui, r);
 	ui_record_hints(ui, r, hints, sizeof hints);
@@ -301,6 +321,19 @@ ui_record_set_tab(struct ui *ui, struct ui_record *r, int tab)
 	ui_record_load_acts(ui, r);
 }
 
+/* Enter on the Notes tab: the note's field in the form, being edited. */
+static void
+ui_record_edit_note(struct ui *ui, struct ui_record *r)
+{
+	int	i = ui_record_note_item(r);
+
+	if (i < 0 || ui_refuse_write(ui))
+		return;
+	ui_record_set_tab(ui, r, UI_TAB_DETAILS);
+	ui_form_set_current(r->form, (size_t)i);
+	r->editing = ui->editing = 1;
+}
+
 /* Back to the list, asking first when something is not saved. */
 static void
 ui_record_back(struct ui *ui, struct ui_record *r)
@@ -339,6 +372,7 @@ ui_record_reload(struct ui *ui, struct ui_record *r)
 	ui_record_items(ui, r);
 	ui_record_place(ui, r);
 	ui_form_set_current(r->form, cur < r->n ? cur : 0);
+	ui_record_load_acts(ui, r);
 }
 
 static void
@@ -393,8 +427,8 @@ ui_record_show_act(struct ui *ui, const struct activity *a)
 static void
 ui_record_act(struct ui *ui, struct ui_record *r, int act)
 {
-	struct activity	*a = r->tab != UI_TAB_DETAILS ?
-			    ui_list_selected(&r->list) : NULL;
+	struct activity	*a = r->tab == UI_TAB_PENDING || r->tab ==
+			    UI_TAB_HISTORY ? ui_list_selected(&r->list) : NULL;
 	int		 rc = -1;
 
 	if (act == ACT_DELETE && r->tab == UI_TAB_DETAILS) {
@@ -427,7 +461,7 @@ ui_record_quick(struct ui *ui, struct ui_record *r, int act)
 	if ((act == ACT_LOG ? ui_act_log(ui, r->c->id) :
 	    ui_act_schedule(ui, r->c->id)) != 0)
 		return;
-	if (r->tab == UI_TAB_DETAILS)
+	if (r->tab != UI_TAB_PENDING && r->tab != UI_TAB_HISTORY)
 		r->tab = act == ACT_LOG ? UI_TAB_HISTORY : UI_TAB_PENDING;
 	ui_record_load_acts(ui, r);
 }
@@ -452,7 +486,11 @@ ui_record_key(struct ui *ui, struct screen *s, int act, int key)
 			ui_list_move(&r->list, act);
 		break;
 	case ACT_EDIT:
-		if (r->tab != UI_TAB_DETAILS) {
+		if (r->tab == UI_TAB_NOTES)
+			ui_record_edit_note(ui, r);
+		else if (r->tab >= UI_TAB_DEALS)
+			ui_record_crm_show(ui, r);
+		else if (r->tab != UI_TAB_DETAILS) {
 			if (ui_list_selected(&r->list) != NULL)
 				ui_record_show_act(ui,
 				    ui_list_selected(&r->list));

@@ -16,10 +16,13 @@
 #include "ui-list.h"
 
 struct activity;
+struct deal;
+struct deal_stages;
 struct err;
 struct contact;
 struct field_def;
 struct field_user;
+struct ticket;
 struct ui;
 
 struct ui_rfield {
@@ -29,7 +32,10 @@ struct ui_rfield {
 	char			*orig;		/* the text as opened */
 };
 
-enum { UI_TAB_DETAILS, UI_TAB_PENDING, UI_TAB_HISTORY, UI_NTABS };
+enum {
+	UI_TAB_DETAILS, UI_TAB_PENDING, UI_TAB_HISTORY, UI_TAB_DEALS,
+	UI_TAB_CASES, UI_TAB_NOTES, UI_NTABS
+};
 
 struct ui_record {
 	struct contact		 *c;		/* as opened: its revision */
@@ -44,6 +50,13 @@ struct ui_record {
 	struct activity		**rows;		/* of the tab shown */
 	size_t			  nrows;
 	size_t			  npending;
+	struct deal		**deals;	/* the contact's, by id */
+	size_t			  ndeals;
+	struct ticket		**cases;
+	size_t			  ncases;
+	char			**notes;	/* its note, line by line */
+	size_t			  nnotes;
+	struct deal_stages	 *stages;
 	struct ui_list_array	  arr;
 	struct ui_list		  list;
 };
@@ -59,5 +72,17 @@ int	ui_record_check(const struct ui_record *r, size_t i, struct err *e);
 int	ui_record_save(struct ui *ui, struct ui_record *r);
 /* Builds the form again for the screen's size. */
 void	ui_record_place(struct ui *ui, struct ui_record *r);
+
+/* The Deals, Cases and Notes tabs (ui-record-tabs.c): loads what they
+ * show (and, on one of them, points r->arr at it); frees it. */
+void	ui_record_crm_load(struct ui *ui, struct ui_record *r);
+void	ui_record_crm_free(struct ui_record *r);
+/* The count a tab shows, or -1; what an empty tab says. */
+long	ui_record_tab_count(const struct ui_record *r, int tab);
+const char *ui_record_tab_empty(const struct ui_record *r);
+/* Enter on a deal or a case: its details in a text view. */
+void	ui_record_crm_show(struct ui *ui, struct ui_record *r);
+/* The form item of the contact's note, or -1. */
+int	ui_record_note_item(const struct ui_record *r);
 
 #endif /* KITH_UI_RECORD_H */
