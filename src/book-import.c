@@ -54,6 +54,34 @@ book_imp_lookup(struct book_imp *x, struct store_cursor *c, const char *key,
 	return rc;
 }
 
+/* The first visible contact with a phone ending in the digits rev holds
+ * last first: a prefix of the phone index's keys. */
+static int
+book_imp_phone(struct book_imp *x, struct store_cursor *c, const char *rev,
+    size_t rlen, uint64_t *id, struct err *e)
+{
+	struct store_row	 row;
+	struct contact		*ct;
+	int			 rc, vis;
+
+	for (rc = store_cursor_seek(c, rev, rlen, &row); rc == 0;
+	    rc = store_cursor_next(c, &row)) {
+		if (row.klen < rlen || memcmp(row.key, rev, rlen) != 0)
+			return STORE_NOTFOUND;
+		if ((ct = contact_decode(row.data, row.dlen, e)) == NULL)
+			return -1;
+		vis = book_visible(x->b, ct);
+		contact_free(ct);
+		if (vis) {
+			*id = row.id;
+			return 0;
+		}
+	}
+	if (rc == -1)
+		err_set(e, NULL, 0, "import: %s", store_cursor_error(c));
+	return rc;
+}
+
 /* A stored contact that c duplicates: 0 and *id, or STORE_NOTFOUND. */
 static int
 book_imp_dup(struct book_imp *x, struct store_cursor *em,
@@ -70,11 +98,11 @@ book_imp_dup(struct book_imp *x, struct store_cursor *em,
 		free(k);
 	}
 	for (i = 0; rc == STORE_NOTFOUND && i < c->phones.n; i++) {
-		n = utf8_digits(c->phones.v[i].text, d, sizeof d);
+		n = book_digits_reversed(c->phones.v[i].text, d, sizeof d);
 		if (n < 7)
 			continue;
-		k = n > BOOK_IMP_DIGITS ? d + n - BOOK_IMP_DIGITS : d;
-		rc = book_imp_lookup(x, ph, k, strlen(k), id, e);
+		rc = book_imp_phone(x, ph, d, n > BOOK_IMP_DIGITS ?
+		    BOOK_IMP_DIGITS : n, id, e);
 	}
 	return rc;
 }

@@ -35,6 +35,8 @@ struct store {
 	DB				*meta;
 	DB				*tables[STORE_MAX_DB];
 	DB				*indexes[STORE_MAX_DB];
+	/* The same indexes unassociated: keys and ids without the table. */
+	DB				*keys[STORE_MAX_DB];
 	char				 msg[512];	/* the library's last word */
 };
 
@@ -52,8 +54,10 @@ struct store_cursor {
 	struct store_txn	*t;
 	DBC			*dbc;
 	int			 index;
-	int			 flags;
+	int			 flags;		/* STORE_CUR_* */
 	DBT			 k, pk, d;
+	DBT			 bulk;		/* STORE_CUR_KEYS: rows read */
+	void			*bp;		/* ahead, and the next one */
 	char			 error[256];
 	struct store_cursor	*next;
 };
@@ -396,7 +400,8 @@ store_associate(struct store *st, size_t i, struct err *e)
 		if (ret != 0)
 			return store_fail(NULL, ret, "index", e);
 	}
-	return 0;
+	/* An extra handle costs every process a fraction of a millisecond. */
+	return def->scanned ? store_db_open(st, &st->keys[i], name, 1, e) : 0;
 }
 
 static void
@@ -407,6 +412,9 @@ store_close_handles(struct store *st)
 	if (st->env == NULL)
 		return;
 	for (i = 0; i < STORE_MAX_DB; i++) {
+		if (st->keys[i] != NULL)
+			st->keys[i]->close(st->keys[i], 0);
+		st->keys[i] = NULL;
 		if (st->indexes[i] != NULL)
 			st->indexes[i]->close(st->indexes[i], 0);
 		st->indexes[i] = NULL;
@@ -967,7 +975,13 @@ store_cursor_open(struct store_txn *t, int table, int index, int flags,
 	DB			*db;
 	int			 ret;
 
-	db = index >= 0 ? t->st->indexes[index] : t->st->tables[table];
+	if (index >= 0 && (flags & STORE_CUR_KEYS)) {
+		if ((db = t->st->keys[index]) == NULL)
+			fatal("store: index %d is not scanned", index);
+	} else if (index >= 0)
+		db = t->st->indexes[index];
+	else
+		db = t->st->tables[table];
 	c = xcalloc(1, sizeof *c);
 	ret = db->cursor(db, t->txn, &c->dbc,
 	    (t->flags & STORE_READ) ? DB_READ_COMMITTED : 0);
@@ -1004,6 +1018,7 @@ store_cursor_close(struct store_cursor *c)
 	free(c->k.data);
 	free(c->pk.data);
 	free(c->d.data);
+	free(c->bulk.data);
 	free(c);
 }
 
@@ -1013,17 +1028,10 @@ store_cursor_error(struct store_cursor *c)
 	return c->error;
 }
 
+/* A cursor call's result: 0, STORE_NOTFOUND, STORE_RETRY or -1. */
 static int
-store_cursor_get(struct store_cursor *c, u_int32_t op, struct store_row *row)
+store_cursor_ret(struct store_cursor *c, int ret)
 {
-	int	ret;
-
-	/* A secondary's get gives the primary data; pget the key too (with
-	 * a zero-length partial data DBT when the data is not wanted). */
-	if (c->index >= 0)
-		ret = c->dbc->pget(c->dbc, &c->k, &c->pk, &c->d, op);
-	else
-		ret = c->dbc->get(c->dbc, &c->k, &c->d, op);
 	if (ret == DB_NOTFOUND)
 		return STORE_NOTFOUND;
 	if (ret != 0) {
@@ -1036,6 +1044,25 @@ store_cursor_get(struct store_cursor *c, u_int32_t op, struct store_row *row)
 		snprintf(c->error, sizeof c->error, "%s", db_strerror(ret));
 		return -1;
 	}
+	return 0;
+}
+
+static int
+store_cursor_get(struct store_cursor *c, u_int32_t op, struct store_row *row)
+{
+	int	ret;
+
+	/* A secondary's get gives the primary data; pget the key too (with
+	 * a zero-length partial data DBT when the data is not wanted). */
+	c->bp = NULL;
+	if (c->flags & STORE_CUR_KEYS)	/* the data is the id */
+		ret = c->dbc->get(c->dbc, &c->k, &c->pk, op);
+	else if (c->index >= 0)
+		ret = c->dbc->pget(c->dbc, &c->k, &c->pk, &c->d, op);
+	else
+		ret = c->dbc->get(c->dbc, &c->k, &c->d, op);
+	if ((ret = store_cursor_ret(c, ret)) != 0)
+		return ret;
 	memset(row, 0, sizeof *row);
 	row->key = c->k.data;
 	row->klen = c->k.size;
@@ -1043,7 +1070,7 @@ store_cursor_get(struct store_cursor *c, u_int32_t op, struct store_row *row)
 		row->id = c->pk.size == 8 ? store_key_id(c->pk.data) : 0;
 	else
 		row->id = c->k.size == 8 ? store_key_id(c->k.data) : 0;
-	if (c->flags & STORE_CUR_DATA) {
+	if ((c->flags & (STORE_CUR_DATA | STORE_CUR_KEYS)) == STORE_CUR_DATA) {
 		row->data = c->d.data;
 		row->dlen = c->d.size;
 	}
@@ -1081,9 +1108,44 @@ store_cursor_find(struct store_cursor *c, const void *key, size_t klen,
 	return store_cursor_set(c, key, klen, DB_SET, row);
 }
 
+/* Keys and ids read a buffer at a time: a fifth of the time of a row at
+ * a time through a whole index. */
+static int
+store_cursor_bulk_next(struct store_cursor *c, struct store_row *row)
+{
+	void	*k = NULL, *d = NULL;
+	size_t	 klen = 0, dlen = 0;
+	int	 ret;
+
+	if (c->bp != NULL)
+		DB_MULTIPLE_KEY_NEXT(c->bp, &c->bulk, k, klen, d, dlen);
+	if (k == NULL) {
+		if (c->bulk.data == NULL) {
+			c->bulk.ulen = 64 * 1024;
+			c->bulk.data = xmalloc(c->bulk.ulen);
+			c->bulk.flags = DB_DBT_USERMEM;
+		}
+		ret = c->dbc->get(c->dbc, &c->k, &c->bulk,
+		    DB_NEXT | DB_MULTIPLE_KEY);
+		if ((ret = store_cursor_ret(c, ret)) != 0)
+			return ret;
+		DB_MULTIPLE_INIT(c->bp, &c->bulk);
+		DB_MULTIPLE_KEY_NEXT(c->bp, &c->bulk, k, klen, d, dlen);
+		if (k == NULL)
+			return STORE_NOTFOUND;
+	}
+	memset(row, 0, sizeof *row);
+	row->key = k;
+	row->klen = klen;
+	row->id = dlen == 8 ? store_key_id(d) : 0;
+	return 0;
+}
+
 int
 store_cursor_next(struct store_cursor *c, struct store_row *row)
 {
+	if (c->flags & STORE_CUR_KEYS)
+		return store_cursor_bulk_next(c, row);
 	return store_cursor_get(c, DB_NEXT, row);
 }
 

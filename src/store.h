@@ -48,6 +48,7 @@ struct store_index_def {
 	const char	*name;
 	int		 table;		/* index into the schema's tables */
 	store_keys_fn	 keys;
+	int		 scanned;	/* read through by STORE_CUR_KEYS */
 };
 struct store_schema {
 	uint32_t			 version;
@@ -111,6 +112,9 @@ struct store_row {
 	size_t		 dlen;
 };
 #define STORE_CUR_DATA	0x1	/* fetch the primary record too */
+#define STORE_CUR_KEYS	0x2	/* keys and ids alone of an index marked
+				 * scanned: no record read, much faster;
+				 * seek and next only */
 int	store_cursor_open(struct store_txn *t, int table, int index, int flags,
 	    struct store_cursor **out, struct err *e);
 /* First row with key >= (key, klen); klen 0: the first row. */

@@ -30,7 +30,7 @@ test_keys_word(uint64_t id, const void *data, size_t len,
 
 static const struct store_table_def tables[] = { { "things" } };
 static const struct store_index_def indexes[] = {
-	{ "things.word", 0, test_keys_word },
+	{ "things.word", 0, test_keys_word, 1 },
 };
 static const struct store_schema schema = { 1, tables, 1, indexes, 1 };
 static const struct store_schema schema_old = { 0, tables, 1, indexes, 1 };
@@ -171,6 +171,75 @@ test_put_get_index(void **state)
 	free(dir);
 }
 
+static int
+put_many_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	char		text[32];
+	uint64_t	id;
+	int		i, rc;
+
+	(void)arg;
+	for (i = 0; i < 3000; i++) {
+		snprintf(text, sizeof text, "w%04d shared", i);
+		if ((rc = store_next_id(t, 0, &id, e)) != 0 ||
+		    (rc = store_put(t, 0, id, text, strlen(text), e)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Every key of the index in order, with its id, through STORE_CUR_KEYS
+ * (read a buffer at a time: 3000 rows take two). */
+static int
+keys_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct store_cursor	*c;
+	struct store_row	 row;
+	char			 last[32] = "", key[32];
+	size_t			*n = arg;
+	int			 rc;
+
+	*n = 0;
+	rc = store_cursor_open(t, 0, 0, STORE_CUR_KEYS, &c, e);
+	if (rc != 0)
+		return rc;
+	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0;
+	    rc = store_cursor_next(c, &row)) {
+		assert_true(row.klen < sizeof key);
+		memcpy(key, row.key, row.klen);
+		key[row.klen] = '\0';
+		assert_true(strcmp(last, key) <= 0);
+		assert_true(row.id >= 1 && row.id <= 3000);
+		assert_null(row.data);
+		memcpy(last, key, sizeof last);
+		(*n)++;
+	}
+	assert_int_equal(store_cursor_seek(c, "w2999", 5, &row), 0);
+	assert_int_equal(row.id, 3000);
+	store_cursor_close(c);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+static void
+test_keys_cursor_reads_every_key(void **state)
+{
+	char		*dir = test_dir();
+	struct store	*st;
+	struct err	 e;
+	size_t		 n;
+
+	(void)state;
+	err_clear(&e);
+	st = store_open(dir, &schema, STORE_CREATE, 1000, &e);
+	assert_non_null(st);
+	assert_int_equal(store_txn_run(st, 0, put_many_fn, NULL, &e), 0);
+	assert_int_equal(store_txn_run(st, STORE_READ, keys_fn, &n, &e), 0);
+	assert_int_equal(n, 3000);
+	store_close(st);
+	test_rmdir(dir);
+	free(dir);
+}
+
 static void
 test_newer_schema_refused(void **state)
 {
@@ -275,6 +344,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_put_get_index),
+		cmocka_unit_test(test_keys_cursor_reads_every_key),
 		cmocka_unit_test(test_newer_schema_refused),
 		cmocka_unit_test(test_missing_without_create),
 		cmocka_unit_test(test_abort_leaves_nothing),
