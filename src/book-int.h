@@ -36,7 +36,8 @@ enum {
 	BOOK_I_NAME, BOOK_I_EMAIL, BOOK_I_PHONE, BOOK_I_TRI,
 	BOOK_I_ACT_CONTACT, BOOK_I_ACT_DUE, BOOK_I_ACT_ALLDUE,
 	BOOK_I_ACT_ALARM, BOOK_I_ACT_UID, BOOK_I_AUDIT, BOOK_I_DEAL_CONTACT,
-	BOOK_I_CASE_CONTACT, BOOK_NINDEXES
+	BOOK_I_CASE_CONTACT, BOOK_I_COMPANY, BOOK_I_CITY, BOOK_I_STATUS,
+	BOOK_I_OWNER, BOOK_NINDEXES
 };
 
 /* The audit record. */
@@ -71,6 +72,21 @@ void	book_keys_act_uid(uint64_t, const void *, size_t, struct store_keys *);
 void	book_keys_audit(uint64_t, const void *, size_t, struct store_keys *);
 /* Deals and cases by contact (book-deal.c): tag 1 of either record. */
 void	book_keys_contact(uint64_t, const void *, size_t, struct store_keys *);
+
+/* Contacts by company, city, status and owner (book-sort.c), and the
+ * index of an order (enum book_order). */
+void	book_keys_company(uint64_t, const void *, size_t, struct store_keys *);
+void	book_keys_city(uint64_t, const void *, size_t, struct store_keys *);
+void	book_keys_status(uint64_t, const void *, size_t, struct store_keys *);
+void	book_keys_owner(uint64_t, const void *, size_t, struct store_keys *);
+int	book_order_index(int order);
+/* The contact a record decodes to, shared by the extractors (book-keys.c):
+ * decoded once for all indexes, owned by the cache; NULL if it does not. */
+const struct contact *book_keys_decoded_contact(const void *data,
+	    size_t len);
+
+/* A phone's digits, last first (its key in BOOK_I_PHONE); their count. */
+size_t	book_digits_reversed(const char *s, char *out, size_t size);
 
 /* The folded text a contact is found by, and the due key of an owner. */
 char	*book_haystack(const struct contact *c);

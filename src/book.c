@@ -33,7 +33,10 @@ static const struct store_table_def book_tables[BOOK_NTABLES] = {
 static const struct store_index_def book_indexes[BOOK_NINDEXES] = {
 	[BOOK_I_NAME] = { "contact.name", BOOK_T_CONTACT, book_keys_name },
 	[BOOK_I_EMAIL] = { "contact.email", BOOK_T_CONTACT, book_keys_email },
-	[BOOK_I_PHONE] = { "contact.phone", BOOK_T_CONTACT, book_keys_phone },
+	/* One key a phone, digits reversed; renamed so older databases
+	 * rebuild it (the suffixes of "contact.phone" stay unused). */
+	[BOOK_I_PHONE] = { "contact.phone-rev", BOOK_T_CONTACT,
+	    book_keys_phone, 1 },
 	[BOOK_I_TRI] = { "contact.text", BOOK_T_CONTACT, book_keys_text },
 	[BOOK_I_ACT_CONTACT] = { "activity.contact", BOOK_T_ACTIVITY,
 	    book_keys_act_contact },
@@ -51,6 +54,13 @@ static const struct store_index_def book_indexes[BOOK_NINDEXES] = {
 	    book_keys_contact },
 	[BOOK_I_CASE_CONTACT] = { "case.contact", BOOK_T_CASE,
 	    book_keys_contact },
+	[BOOK_I_COMPANY] = { "contact.by-company", BOOK_T_CONTACT,
+	    book_keys_company },
+	[BOOK_I_CITY] = { "contact.by-city", BOOK_T_CONTACT, book_keys_city },
+	[BOOK_I_STATUS] = { "contact.by-status", BOOK_T_CONTACT,
+	    book_keys_status },
+	[BOOK_I_OWNER] = { "contact.by-owner", BOOK_T_CONTACT,
+	    book_keys_owner },
 };
 
 static const struct store_schema book_schema = {

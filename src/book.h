@@ -149,6 +149,21 @@ int	book_find_page(struct book *b, const char *query, size_t max,
 char	*book_sortkey(const struct contact *c);
 int	book_scan(struct book *b, const char *from, uint64_t from_id,
 	    int backwards, book_contact_fn fn, void *arg, struct err *e);
+
+/* Paging in other orders (book-sort.c), each from an index of its own:
+ * by a field's value, ties in name order, contacts without the field
+ * last.  book_scan is book_scan_by(BOOK_BY_NAME); from is a key of
+ * book_sortkey_by in the same order. */
+enum book_order {
+	BOOK_BY_NAME, BOOK_BY_COMPANY, BOOK_BY_CITY, BOOK_BY_STATUS,
+	BOOK_BY_OWNER, BOOK_NORDERS
+};
+char	*book_sortkey_by(const struct contact *c, enum book_order o);
+int	book_scan_by(struct book *b, enum book_order o, const char *from,
+	    uint64_t from_id, int backwards, book_contact_fn fn, void *arg,
+	    struct err *e);
+/* "name", "company", ...: the field an order is by. */
+const char *book_order_name(enum book_order o);
 int	book_contact_count(struct book *b, uint64_t *n, struct err *e);
 
 /* Importing many contacts (book-import.c): one transaction, all or

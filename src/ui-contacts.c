@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The contact list: name order a page at a time, lookup as you type. */
+/* The contact list: an index's order a page at a time (name, company,
+ * city, status or owner), lookup as you type. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@ struct ui_contacts {
 	struct query		*filter;	/* only those matching */
 	char			*filter_text;
 	char			*query;		/* NULL: the whole book */
+	enum book_order		 order;		/* S cycles it */
 	struct ui_crow		**hits;		/* the lookup's rows */
 	size_t			 nhits;
 	int			 more;		/* more than UI_LOOKUP_MAX */
@@ -56,16 +58,25 @@ static const int ui_contacts_prio[] = {
 	COL_PHONE, COL_COMPANY, COL_NEXT, COL_STATUS, COL_CITY, COL_OWNER
 };
 
-/* Column widths for the terminal's width (0: not shown). */
+/* The column of each order (enum book_order). */
+static const int ui_contacts_order_col[BOOK_NORDERS] = {
+	COL_NAME, COL_COMPANY, COL_CITY, COL_STATUS, COL_OWNER
+};
+
+/* Column widths for the terminal's width (0: not shown); the column the
+ * list is sorted by gets room first. */
 static void
-ui_contacts_widths(int cols, int *w)
+ui_contacts_widths(int cols, enum book_order o, int *w)
 {
 	int	i, left = cols - ui_contacts_cols[COL_NAME].width, c;
+	int	sorted = ui_contacts_order_col[o];
 
 	memset(w, 0, NCOLS * sizeof *w);
-	for (i = 0; i < (int)(sizeof ui_contacts_prio / sizeof
+	for (i = -1; i < (int)(sizeof ui_contacts_prio / sizeof
 	    ui_contacts_prio[0]); i++) {
-		c = ui_contacts_prio[i];
+		c = i < 0 ? sorted : ui_contacts_prio[i];
+		if (c == COL_NAME || (i >= 0 && c == sorted))
+			continue;
 		if (left >= ui_contacts_cols[c].width + 1) {
 			w[c] = ui_contacts_cols[c].width;
 			left -= w[c] + 1;
@@ -104,13 +115,13 @@ ui_crow_free(void *arg, void *row)
 }
 
 static struct ui_crow *
-ui_crow_new(const struct contact *c)
+ui_crow_new(const struct ui_contacts *uc, const struct contact *c)
 {
 	struct ui_crow	*r = xcalloc(1, sizeof *r);
 
 	r->c = contact_copy(c);
 	r->c->id = c->id;
-	r->key = book_sortkey(c);
+	r->key = book_sortkey_by(c, uc->order);
 	return r;
 }
 
@@ -165,7 +176,7 @@ ui_contacts_collect(const struct contact *c, void *arg)
 	char			*key;
 
 	if (k->same_only) {
-		key = book_sortkey(c);
+		key = book_sortkey_by(c, k->uc->order);
 		if (strcmp(key, k->skip_key) != 0 || c->id >= k->skip_id) {
 			free(key);
 			return 1;
@@ -174,11 +185,11 @@ ui_contacts_collect(const struct contact *c, void *arg)
 	}
 	if (!ui_contacts_wanted(k->uc, c))
 		return 0;
-	k->out[k->n++] = ui_crow_new(c);
+	k->out[k->n++] = ui_crow_new(k->uc, c);
 	return k->n == k->max;
 }
 
-/* Rows before anchor in name order, nearest first: first those with
+/* Rows before anchor in the list's order, nearest first: first those with
  * the same sort key and a lower id, then those with a lower key. */
 static void
 ui_contacts_before(struct ui_contacts *uc, struct ui_collect *k,
@@ -192,7 +203,8 @@ ui_contacts_before(struct ui_contacts *uc, struct ui_collect *k,
 	k->same_only = 1;
 	k->skip_key = a->key;
 	k->skip_id = a->c->id + (incl ? 1 : 0);
-	book_scan(uc->ui->book, a->key, 0, 0, ui_contacts_collect, k, &e);
+	book_scan_by(uc->ui->book, uc->order, a->key, 0, 0,
+	    ui_contacts_collect, k, &e);
 	for (i = 0; i < (k->n - from) / 2; i++) {
 		t = k->out[from + i];
 		k->out[from + i] = k->out[k->n - 1 - i];
@@ -200,8 +212,8 @@ ui_contacts_before(struct ui_contacts *uc, struct ui_collect *k,
 	}
 	k->same_only = 0;
 	if (k->n < k->max)
-		book_scan(uc->ui->book, a->key, 0, 1, ui_contacts_collect, k,
-		    &e);
+		book_scan_by(uc->ui->book, uc->order, a->key, 0, 1,
+		    ui_contacts_collect, k, &e);
 }
 
 static size_t
@@ -221,13 +233,14 @@ ui_contacts_fetch(void *arg, const void *anchor, int flags, size_t n,
 	if (n == 0)
 		return 0;
 	if (a == NULL)
-		book_scan(uc->ui->book, NULL, 0, flags & UI_LIST_BACK,
-		    ui_contacts_collect, &k, &e);
+		book_scan_by(uc->ui->book, uc->order, NULL, 0,
+		    flags & UI_LIST_BACK, ui_contacts_collect, &k, &e);
 	else if (flags & UI_LIST_BACK)
 		ui_contacts_before(uc, &k, a, flags & UI_LIST_INCL);
 	else
-		book_scan(uc->ui->book, a->key, (flags & UI_LIST_INCL) ?
-		    a->c->id - 1 : a->c->id, 0, ui_contacts_collect, &k, &e);
+		book_scan_by(uc->ui->book, uc->order, a->key,
+		    (flags & UI_LIST_INCL) ? a->c->id - 1 : a->c->id, 0,
+		    ui_contacts_collect, &k, &e);
 	if (err_isset(&e))
 		ui_say_err(uc->ui, &e);
 	return k.n;
@@ -246,13 +259,13 @@ static void
 ui_contacts_row(struct ui *ui, void *arg, const void *row, int y,
     int width, int selected)
 {
+	struct ui_contacts	*uc = arg;
 	struct ui_crow		*r = (struct ui_crow *)row;
 	const struct contact	*c = r->c;
 	int			 w[NCOLS], x = 0;
 	char			 ts[32] = "";
 
-	(void)arg;
-	ui_contacts_widths(width, w);
+	ui_contacts_widths(width, uc->order, w);
 	if (w[COL_NEXT] > 0 && !r->known)
 		ui_crow_next(ui, r);
 	if (r->next != 0)
@@ -300,8 +313,21 @@ ui_contacts_hit(const struct contact *c, void *arg)
 	if (!ui_contacts_wanted(uc, c))
 		return 0;
 	uc->hits = xreallocarray(uc->hits, uc->nhits + 1, sizeof *uc->hits);
-	uc->hits[uc->nhits++] = ui_crow_new(c);
+	uc->hits[uc->nhits++] = ui_crow_new(uc, c);
 	return 0;
+}
+
+/* Lookup matches in the list's order: sort key, then id. */
+static int
+ui_crow_cmp(const void *pa, const void *pb)
+{
+	const struct ui_crow	*a = *(struct ui_crow *const *)pa;
+	const struct ui_crow	*b = *(struct ui_crow *const *)pb;
+	int			 d = strcmp(a->key, b->key);
+
+	if (d != 0)
+		return d;
+	return a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
 }
 
 /* Points the list at the whole book, or at the lookup's matches. */
@@ -320,6 +346,9 @@ ui_contacts_fill(struct ui_contacts *uc)
 		if (book_find_page(uc->ui->book, uc->query, UI_LOOKUP_MAX,
 		    ui_contacts_hit, uc, &uc->more, &e) != 0)
 			ui_say_err(uc->ui, &e);
+		if (uc->order != BOOK_BY_NAME && uc->nhits > 1)
+			qsort(uc->hits, uc->nhits, sizeof *uc->hits,
+			    ui_crow_cmp);
 		uc->arr.v = (void **)uc->hits;
 		uc->arr.n = uc->nhits;
 		uc->arr.draw = ui_contacts_row;
@@ -526,6 +555,10 @@ ui_contacts_key(struct ui *ui, struct screen *s, int act, int key)
 		uc->mine = !uc->mine;
 		ui_contacts_fill(uc);
 		return UI_DRAW_SCREEN;
+	case ACT_SORT:
+		uc->order = (uc->order + 1) % BOOK_NORDERS;
+		ui_contacts_fill(uc);
+		return UI_DRAW_SCREEN;
 	case ACT_HELP:
 		ui_help_show(ui);
 		return UI_DRAW_SCREEN;
@@ -541,11 +574,12 @@ ui_contacts_key(struct ui *ui, struct screen *s, int act, int key)
 static void
 ui_contacts_header(struct ui *ui, struct ui_contacts *uc)
 {
-	char	title[300], right[64];
+	char	title[300], right[64], col[64];
 	int	w[NCOLS], i, x = 0;
 
-	snprintf(title, sizeof title, " kith: %s contacts%s%s%s%s",
-	    uc->mine ? "my" : "all", uc->filter_text ? ", " : "",
+	snprintf(title, sizeof title, " kith: %s contacts by %s%s%s%s%s",
+	    uc->mine ? "my" : "all", book_order_name(uc->order),
+	    uc->filter_text ? ", " : "",
 	    uc->filter_text ? uc->filter_text : "", uc->query && *uc->query ?
 	    ", lookup: " : "", uc->query && *uc->query ? uc->query : "");
 	if (uc->due > 0)
@@ -553,11 +587,16 @@ ui_contacts_header(struct ui *ui, struct ui_contacts *uc)
 	else
 		right[0] = '\0';
 	ui_draw_title(ui, title, right);
-	ui_contacts_widths(COLS, w);
+	ui_contacts_widths(COLS, uc->order, w);
 	attrset(ui_theme_attr(&ui->theme, ROLE_HEADER));
 	move(1, 0);
-	for (i = 0; i < NCOLS; i++)
-		ui_contacts_cell(&x, w[i], ui_contacts_cols[i].title);
+	for (i = 0; i < NCOLS; i++) {
+		/* An arrow marks the column the list is sorted by. */
+		snprintf(col, sizeof col, "%s%s", ui_contacts_cols[i].title,
+		    i != ui_contacts_order_col[uc->order] ? "" :
+		    ui->readonly ? " v" : " \u25be");
+		ui_contacts_cell(&x, w[i], col);
+	}
 	attrset(A_NORMAL);
 }
 

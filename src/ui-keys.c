@@ -29,7 +29,8 @@ static const char *const ui_keys_actions[ACT_NACTIONS] = {
 	"open", "back", "quit", "help", "lookup", "redraw", "new", "edit",
 	"save", "log", "schedule", "done", "reschedule", "delete", "agenda",
 	"next-tab", "prev-tab", "scope", "snooze", "dismiss", "reload",
-	"pipeline", "cases", "reports", "next-stage", "prev-stage", "filter"
+	"pipeline", "cases", "reports", "next-stage", "prev-stage", "filter",
+	"sort"
 };
 
 #define NAV(v) \
@@ -56,6 +57,8 @@ static const struct ui_binding ui_keys_default[] = {
 	{ "contacts", ACT_SCOPE, { 'o' }, "mine only / everyone's" },
 	{ "contacts", ACT_FILTER, { 'f' },
 	    "filter by fields: status=customer tag=vip city~hagen" },
+	{ "contacts", ACT_SORT, { 'S' },
+	    "sort by name, company, city, status or owner (cycles)" },
 	{ "contacts", ACT_PIPELINE, { 'p' }, "pipeline: deals by stage" },
 	{ "contacts", ACT_CASES, { 'c' }, "support cases" },
 	{ "contacts", ACT_REPORTS, { 'r' },
@@ -64,7 +67,8 @@ static const struct ui_binding ui_keys_default[] = {
 	{ "contacts", ACT_QUIT, { 'q' }, "quit kith" },
 	NAV("record"),
 	{ "record", ACT_EDIT, { '\n', 'e', 'i' },
-	    "edit the field; on an activity, show all of it" },
+	    "edit the field; on an activity, a deal or a case, show all "
+	    "of it; on the notes, edit them" },
 	{ "record", ACT_SAVE, { 'w', F(KEY_F(2)), CTRL('s') }, "save" },
 	{ "record", ACT_TAB, { '\t', F(KEY_RIGHT) }, "next tab" },
 	{ "record", ACT_BACKTAB, { F(KEY_BTAB), F(KEY_LEFT) },
