@@ -173,6 +173,16 @@ ui_act_schedule(struct ui *ui, uint64_t contact)
 	return rc;
 }
 
+/* Says why a write failed: someone else's change, or the error. */
+static void
+ui_act_failed(struct ui *ui, int rc, const struct err *e)
+{
+	if (rc == BOOK_CONFLICT)
+		ui_say(ui, ROLE_ERROR, "someone else changed it: look again");
+	else
+		ui_say_err(ui, e);
+}
+
 int
 ui_act_done(struct ui *ui, struct activity *a)
 {
@@ -192,11 +202,7 @@ ui_act_done(struct ui *ui, struct activity *a)
 		    rc == 0 ? next : 0, &e);
 	free(result);
 	if (rc != 0) {
-		if (rc == BOOK_CONFLICT)
-			ui_say(ui, ROLE_ERROR, "someone else changed it: "
-			    "look again");
-		else
-			ui_say_err(ui, &e);
+		ui_act_failed(ui, rc, &e);
 		return -1;
 	}
 	if (next != 0)
@@ -227,11 +233,7 @@ ui_act_reschedule(struct ui *ui, struct activity *a)
 	a->snoozed = 0;
 	err_clear(&e);
 	if ((rc = book_activity_save(ui->book, a, &e)) != 0) {
-		if (rc == BOOK_CONFLICT)
-			ui_say(ui, ROLE_ERROR, "someone else changed it: "
-			    "look again");
-		else
-			ui_say_err(ui, &e);
+		ui_act_failed(ui, rc, &e);
 		return -1;
 	}
 	ui_say(ui, ROLE_OK, "Rescheduled to %s", when_format(a->due,

@@ -31,18 +31,20 @@ struct ui_agenda {
 };
 
 static void
+ui_arow_free(void *row)
+{
+	struct ui_arow	*r = row;
+
+	activity_free(r->a);
+	free(r->label);
+	free(r->phone);
+	free(r);
+}
+
+static void
 ui_agenda_clear(struct ui_agenda *g)
 {
-	size_t	i;
-
-	ui_list_clear(&g->list);
-	for (i = 0; i < g->n; i++) {
-		activity_free(g->rows[i]->a);
-		free(g->rows[i]->label);
-		free(g->rows[i]->phone);
-		free(g->rows[i]);
-	}
-	free(g->rows);
+	ui_list_array_free(&g->list, (void **)g->rows, g->n, ui_arow_free);
 	g->rows = NULL;
 	g->n = 0;
 }
@@ -134,13 +136,7 @@ ui_agenda_load(struct ui *ui, struct ui_agenda *g)
 	}
 	free(v);
 	g->n = n;
-	g->arr.v = (void **)g->rows;
-	g->arr.n = n;
-	g->arr.draw = ui_agenda_row;
-	g->arr.arg = g;
-	ui_list_init(&g->list, &ui_list_array_src, &g->arr);
-	ui_list_place(&g->list, 2, LINES - 3);
-	ui_list_reset(&g->list, 0);
+	ui_list_array_show(&g->list, &g->arr, (void **)g->rows, n);
 }
 
 static int
@@ -149,6 +145,8 @@ ui_agenda_enter(struct ui *ui, struct screen *s, void *arg)
 	struct ui_agenda	*g = xcalloc(1, sizeof *g);
 
 	(void)arg;
+	g->arr.draw = ui_agenda_row;
+	g->arr.arg = g;
 	s->data = g;
 	ui_agenda_load(ui, g);
 	return 0;
@@ -167,8 +165,7 @@ ui_agenda_reload(struct ui *ui, struct ui_agenda *g)
 	size_t	sel = g->list.sel;
 
 	ui_agenda_load(ui, g);
-	while (g->list.sel < sel && g->list.sel + 1 < g->list.n)
-		ui_list_move(&g->list, ACT_DOWN);
+	ui_list_select(&g->list, sel, g->list.n);
 }
 
 static int
@@ -203,19 +200,11 @@ ui_agenda_key(struct ui *ui, struct screen *s, int act, int key)
 		ui->everyone = !ui->everyone;
 		ui_agenda_load(ui, g);
 		break;
-	case ACT_BACK:
-		ui_pop(ui);
-		break;
-	case ACT_HELP:
-		ui_help_show(ui);
-		break;
 	case ACT_RELOAD:
 		ui_agenda_reload(ui, g);
 		break;
 	default:
-		if (key > 0)
-			ui_say(ui, ROLE_DIM, "no such key here: ? lists the "
-			    "keys");
+		return ui_key_rest(ui, act, key);
 	}
 	return UI_DRAW_SCREEN;
 }
@@ -223,16 +212,16 @@ ui_agenda_key(struct ui *ui, struct screen *s, int act, int key)
 static void
 ui_agenda_draw(struct ui *ui, struct screen *s)
 {
-	static const int acts[] = { ACT_OPEN, ACT_DONE, ACT_RESCHEDULE,
-	    ACT_LOG, ACT_SCOPE, ACT_BACK, ACT_HELP };
-	static const char *const labels[] = { "contact", "complete",
-	    "reschedule", "log call", "mine/all", "back", "help" };
+	static const struct ui_hint hints[] = { { ACT_OPEN, "contact" },
+	    { ACT_DONE, "complete" }, { ACT_RESCHEDULE, "reschedule" },
+	    { ACT_LOG, "log call" }, { ACT_SCOPE, "mine/all" },
+	    { ACT_BACK, "back" }, { ACT_HELP, "help" }, { 0, NULL } };
 	struct ui_agenda	*g = s->data;
-	char			 title[200], hints[512];
+	char			 title[200];
 
 	snprintf(title, sizeof title, " kith: agenda, %s: overdue (!), "
 	    "today, the next 6 days", ui->everyone ? "the office's" : "mine");
-	ui_draw_title(ui, title, NULL);
+	ui_draw_heading(ui, title, NULL);
 	attrset(ui_theme_attr(&ui->theme, ROLE_HEADER));
 	ui_agenda_cells(1, COLS, "When", "Type", "Contact", "Phone",
 	    "Subject");
@@ -240,8 +229,7 @@ ui_agenda_draw(struct ui *ui, struct screen *s)
 	ui_list_draw(ui, &g->list, COLS);
 	if (g->n == 0)
 		ui_put(stdscr, 3, 2, "Nothing due this week.", COLS - 2);
-	ui_hints(ui, "agenda", acts, labels, 7, hints, sizeof hints);
-	ui_draw_status(ui, hints);
+	ui_draw_hints(ui, "agenda", hints);
 }
 
 static void
@@ -249,7 +237,7 @@ ui_agenda_resize(struct ui *ui, struct screen *s)
 {
 	struct ui_agenda	*g = s->data;
 
-	ui_list_place(&g->list, 2, LINES - 3);
+	ui_list_place_view(&g->list);
 }
 
 const struct screen_ops ui_agenda_ops = {

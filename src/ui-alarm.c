@@ -193,10 +193,9 @@ ui_alarm_border(struct ui *ui, int y, int x, int w, int top)
 static void
 ui_alarm_draw(struct ui *ui, struct screen *s)
 {
-	static const int acts[] = { ACT_OPEN, ACT_DONE, ACT_SNOOZE,
-	    ACT_DISMISS };
-	static const char *const labels[] = { "open", "complete",
-	    "snooze", "dismiss" };
+	static const struct ui_hint keys[] = { { ACT_OPEN, "open" },
+	    { ACT_DONE, "complete" }, { ACT_SNOOZE, "snooze" },
+	    { ACT_DISMISS, "dismiss" }, { 0, NULL } };
 	struct ui_alarm	*al = s->data;
 	const char	*phone = al->c ? field_list_first(&al->c->phones) : NULL;
 	char		 line[600], ts[32], hints[256];
@@ -215,7 +214,7 @@ ui_alarm_draw(struct ui *ui, struct screen *s)
 	snprintf(line, sizeof line, " %s", al->a->subject ? al->a->subject :
 	    "");
 	ui_alarm_line(ui, y + 3, x, w, ROLE_NORMAL, line);
-	ui_hints(ui, "alarm", acts, labels, 4, hints, sizeof hints);
+	ui_hints(ui, "alarm", keys, hints, sizeof hints);
 	snprintf(line, sizeof line, " %s", hints);
 	ui_alarm_line(ui, y + 4, x, w, ROLE_KEY, line);
 	if (LINES > 6)

@@ -34,17 +34,19 @@ struct ui_cases {
 };
 
 static void
+ui_krow_free(void *row)
+{
+	struct ui_krow	*r = row;
+
+	ticket_free(r->k);
+	free(r->name);
+	free(r);
+}
+
+static void
 ui_cases_clear(struct ui_cases *c)
 {
-	size_t	i;
-
-	ui_list_clear(&c->list);
-	for (i = 0; i < c->n; i++) {
-		ticket_free(c->rows[i]->k);
-		free(c->rows[i]->name);
-		free(c->rows[i]);
-	}
-	free(c->rows);
+	ui_list_array_free(&c->list, (void **)c->rows, c->n, ui_krow_free);
 	c->rows = NULL;
 	c->n = 0;
 }
@@ -112,23 +114,16 @@ ui_cases_load(struct ui *ui, struct ui_cases *c)
 	}
 	free(v);
 	query_free(q);
-	c->arr.v = (void **)c->rows;
-	c->arr.n = c->n;
-	c->arr.draw = ui_cases_row;
-	c->arr.arg = c;
-	ui_list_init(&c->list, &ui_list_array_src, &c->arr);
-	ui_list_place(&c->list, 2, LINES - 3);
-	ui_list_reset(&c->list, 0);
+	ui_list_array_show(&c->list, &c->arr, (void **)c->rows, c->n);
 }
 
 static void
 ui_cases_reload(struct ui *ui, struct ui_cases *c)
 {
-	size_t	sel = c->list.sel, i;
+	size_t	sel = c->list.sel;
 
 	ui_cases_load(ui, c);
-	for (i = 0; i < sel && i + 1 < c->n; i++)
-		ui_list_move(&c->list, ACT_DOWN);
+	ui_list_select(&c->list, sel, c->n);
 }
 
 static int
@@ -137,6 +132,8 @@ ui_cases_enter(struct ui *ui, struct screen *s, void *arg)
 	struct ui_cases	*c = xcalloc(1, sizeof *c);
 
 	c->query = xstrdup(arg != NULL ? (const char *)arg : UI_CASES_QUERY);
+	c->arr.draw = ui_cases_row;
+	c->arr.arg = c;
 	s->data = c;
 	ui_cases_load(ui, c);
 	return 0;
@@ -208,19 +205,11 @@ ui_cases_key(struct ui *ui, struct screen *s, int act, int key)
 		ui->everyone = !ui->everyone;
 		ui_cases_load(ui, c);
 		break;
-	case ACT_BACK:
-		ui_pop(ui);
-		break;
-	case ACT_HELP:
-		ui_help_show(ui);
-		break;
 	case ACT_RELOAD:
 		ui_cases_reload(ui, c);
 		break;
 	default:
-		if (key > 0)
-			ui_say(ui, ROLE_DIM, "no such key here: ? lists the "
-			    "keys");
+		return ui_key_rest(ui, act, key);
 	}
 	return UI_DRAW_SCREEN;
 }
@@ -228,25 +217,21 @@ ui_cases_key(struct ui *ui, struct screen *s, int act, int key)
 static void
 ui_cases_draw(struct ui *ui, struct screen *s)
 {
-	static const int acts[] = { ACT_OPEN, ACT_DONE, ACT_LOOKUP, ACT_SCOPE,
-	    ACT_BACK, ACT_HELP };
-	static const char *const labels[] = { "contact", "resolve", "filter",
-	    "mine/all", "back", "help" };
+	static const struct ui_hint hints[] = { { ACT_OPEN, "contact" },
+	    { ACT_DONE, "resolve" }, { ACT_LOOKUP, "filter" },
+	    { ACT_SCOPE, "mine/all" }, { ACT_BACK, "back" },
+	    { ACT_HELP, "help" }, { 0, NULL } };
 	struct ui_cases	*c = s->data;
-	char		 title[300], hints[512];
+	char		 title[300];
 
 	snprintf(title, sizeof title, " kith: cases, %s: %s",
 	    ui->everyone ? "the office's" : "mine", c->query);
-	ui_draw_title(ui, title, NULL);
-	attrset(ui_theme_attr(&ui->theme, ROLE_HEADER));
-	ui_put(stdscr, 1, 0, "Case   Status   Pri  Opened           Contact"
-	    "              Subject", COLS);
-	attrset(A_NORMAL);
+	ui_draw_heading(ui, title, "Case   Status   Pri  Opened           "
+	    "Contact              Subject");
 	ui_list_draw(ui, &c->list, COLS);
 	if (c->n == 0)
 		ui_put(stdscr, 3, 2, "No cases.", COLS - 2);
-	ui_hints(ui, "cases", acts, labels, 6, hints, sizeof hints);
-	ui_draw_status(ui, hints);
+	ui_draw_hints(ui, "cases", hints);
 }
 
 static void
@@ -254,7 +239,7 @@ ui_cases_resize(struct ui *ui, struct screen *s)
 {
 	struct ui_cases	*c = s->data;
 
-	ui_list_place(&c->list, 2, LINES - 3);
+	ui_list_place_view(&c->list);
 }
 
 const struct screen_ops ui_cases_ops = {

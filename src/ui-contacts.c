@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui-contacts.h"
 #include "ui-int.h"
 #include "ui-list.h"
 #include "ui-prompt.h"
@@ -17,32 +18,6 @@
 #include "utf8.h"
 #include "when.h"
 #include "xmalloc.h"
-
-#define UI_LOOKUP_MAX	500	/* matches fetched per keystroke */
-
-/* One row: a contact and, once drawn, its next follow-up. */
-struct ui_crow {
-	struct contact	*c;
-	char		*key;		/* sort key */
-	int		 known;		/* next looked up */
-	time_t		 next;
-	int		 allday;
-};
-
-struct ui_contacts {
-	struct ui_list		 list;
-	int			 mine;		/* only my contacts */
-	struct query		*filter;	/* only those matching */
-	char			*filter_text;
-	char			*query;		/* NULL: the whole book */
-	enum book_order		 order;		/* S cycles it */
-	struct ui_crow		**hits;		/* the lookup's rows */
-	size_t			 nhits;
-	int			 more;		/* more than UI_LOOKUP_MAX */
-	struct ui_list_array	 arr;
-	struct ui		*ui;
-	size_t			 due;		/* my calls due today */
-};
 
 /* Columns: title, width, and the order they get room in. */
 enum { COL_NAME, COL_COMPANY, COL_PHONE, COL_CITY, COL_STATUS, COL_OWNER,
@@ -101,149 +76,6 @@ ui_contacts_widths(int cols, enum book_order o, int *w)
 	}
 	if (w[COL_NEXT] == 0 && w[COL_COMPANY] == 0)
 		w[COL_NAME] += left;
-}
-
-static void
-ui_crow_free(void *arg, void *row)
-{
-	struct ui_crow	*r = row;
-
-	(void)arg;
-	contact_free(r->c);
-	free(r->key);
-	free(r);
-}
-
-static struct ui_crow *
-ui_crow_new(const struct ui_contacts *uc, const struct contact *c)
-{
-	struct ui_crow	*r = xcalloc(1, sizeof *r);
-
-	r->c = contact_copy(c);
-	r->c->id = c->id;
-	r->key = book_sortkey_by(c, uc->order);
-	return r;
-}
-
-/* The next pending follow-up of the row's contact. */
-static void
-ui_crow_next(struct ui *ui, struct ui_crow *r)
-{
-	struct activity	**v;
-	struct err	  e;
-	size_t		  n, i;
-
-	r->known = 1;
-	err_clear(&e);
-	if (book_activities(ui->book, r->c->id, &v, &n, &e) != 0)
-		return;
-	for (i = 0; i < n; i++) {
-		if (!activity_pending(v[i]) || (r->next != 0 &&
-		    v[i]->due >= r->next))
-			continue;
-		r->next = v[i]->due;
-		r->allday = v[i]->allday;
-	}
-	activity_array_free(v, n);
-}
-
-struct ui_collect {
-	struct ui_contacts	 *uc;
-	struct ui_crow		**out;
-	size_t			  n;
-	size_t			  max;
-	const char		 *skip_key;	/* same key, ids below skip_id */
-	uint64_t		  skip_id;
-	int			  same_only;
-};
-
-static int
-ui_contacts_wanted(const struct ui_contacts *uc, const struct contact *c)
-{
-	const char	*me = book_user(uc->ui->book);
-
-	if (uc->filter != NULL && !query_match(uc->filter, c))
-		return 0;
-	return !uc->mine || (c->owner != NULL && strcmp(c->owner, me) == 0);
-}
-
-/* Collects scanned contacts into a page (the scan holds a read
- * transaction: nothing here calls the book). */
-static int
-ui_contacts_collect(const struct contact *c, void *arg)
-{
-	struct ui_collect	*k = arg;
-	char			*key;
-
-	if (k->same_only) {
-		key = book_sortkey_by(c, k->uc->order);
-		if (strcmp(key, k->skip_key) != 0 || c->id >= k->skip_id) {
-			free(key);
-			return 1;
-		}
-		free(key);
-	}
-	if (!ui_contacts_wanted(k->uc, c))
-		return 0;
-	k->out[k->n++] = ui_crow_new(k->uc, c);
-	return k->n == k->max;
-}
-
-/* Rows before anchor in the list's order, nearest first: first those with
- * the same sort key and a lower id, then those with a lower key. */
-static void
-ui_contacts_before(struct ui_contacts *uc, struct ui_collect *k,
-    const struct ui_crow *a, int incl)
-{
-	struct err	e;
-	size_t		from = k->n, i;
-	void		*t;
-
-	err_clear(&e);
-	k->same_only = 1;
-	k->skip_key = a->key;
-	k->skip_id = a->c->id + (incl ? 1 : 0);
-	book_scan_by(uc->ui->book, uc->order, a->key, 0, 0,
-	    ui_contacts_collect, k, &e);
-	for (i = 0; i < (k->n - from) / 2; i++) {
-		t = k->out[from + i];
-		k->out[from + i] = k->out[k->n - 1 - i];
-		k->out[k->n - 1 - i] = t;
-	}
-	k->same_only = 0;
-	if (k->n < k->max)
-		book_scan_by(uc->ui->book, uc->order, a->key, 0, 1,
-		    ui_contacts_collect, k, &e);
-}
-
-static size_t
-ui_contacts_fetch(void *arg, const void *anchor, int flags, size_t n,
-    void **out)
-{
-	struct ui_contacts	*uc = arg;
-	const struct ui_crow	*a = anchor;
-	struct ui_collect	 k;
-	struct err		 e;
-
-	memset(&k, 0, sizeof k);
-	k.uc = uc;
-	k.out = (struct ui_crow **)out;
-	k.max = n;
-	err_clear(&e);
-	if (n == 0)
-		return 0;
-	if (a == NULL)
-		book_scan_by(uc->ui->book, uc->order, NULL, 0,
-		    flags & UI_LIST_BACK, ui_contacts_collect, &k, &e);
-	else if (flags & UI_LIST_BACK)
-		ui_contacts_before(uc, &k, a, flags & UI_LIST_INCL);
-	else
-		book_scan_by(uc->ui->book, uc->order, a->key,
-		    (flags & UI_LIST_INCL) ? a->c->id - 1 : a->c->id, 0,
-		    ui_contacts_collect, &k, &e);
-	if (err_isset(&e))
-		ui_say_err(uc->ui, &e);
-	return k.n;
 }
 
 static void
@@ -559,16 +391,11 @@ ui_contacts_key(struct ui *ui, struct screen *s, int act, int key)
 		uc->order = (uc->order + 1) % BOOK_NORDERS;
 		ui_contacts_fill(uc);
 		return UI_DRAW_SCREEN;
-	case ACT_HELP:
-		ui_help_show(ui);
-		return UI_DRAW_SCREEN;
 	case ACT_RELOAD:
 		ui_contacts_reload(uc);
 		return UI_DRAW_SCREEN;
 	}
-	if (key > 0)
-		ui_say(ui, ROLE_DIM, "no such key here: ? lists the keys");
-	return UI_DRAW_SCREEN;
+	return ui_key_rest(ui, act, key);	/* help, or no such key */
 }
 
 static void
@@ -603,12 +430,11 @@ ui_contacts_header(struct ui *ui, struct ui_contacts *uc)
 static void
 ui_contacts_draw(struct ui *ui, struct screen *s)
 {
-	static const int acts[] = { ACT_LOOKUP, ACT_OPEN, ACT_NEW, ACT_LOG,
-	    ACT_SCHEDULE, ACT_AGENDA, ACT_HELP, ACT_QUIT };
-	static const char *const labels[] = { "look up", "open", "new",
-	    "log call", "call-back", "agenda", "help", "quit" };
+	static const struct ui_hint hints[] = { { ACT_LOOKUP, "look up" },
+	    { ACT_OPEN, "open" }, { ACT_NEW, "new" }, { ACT_LOG, "log call" },
+	    { ACT_SCHEDULE, "call-back" }, { ACT_AGENDA, "agenda" },
+	    { ACT_HELP, "help" }, { ACT_QUIT, "quit" }, { 0, NULL } };
 	struct ui_contacts	*uc = s->data;
-	char			 hints[512];
 
 	ui_contacts_header(ui, uc);
 	ui_list_draw(ui, &uc->list, COLS);
@@ -622,8 +448,7 @@ ui_contacts_draw(struct ui *ui, struct screen *s)
 		ui_say(ui, ROLE_DIM, "more than %d match: type more",
 		    UI_LOOKUP_MAX);
 	}
-	ui_hints(ui, "contacts", acts, labels, 8, hints, sizeof hints);
-	ui_draw_status(ui, hints);
+	ui_draw_hints(ui, "contacts", hints);
 }
 
 static void
@@ -631,7 +456,7 @@ ui_contacts_resize(struct ui *ui, struct screen *s)
 {
 	struct ui_contacts	*uc = s->data;
 
-	ui_list_place(&uc->list, 2, LINES - 3);
+	ui_list_place_view(&uc->list);
 }
 
 const struct screen_ops ui_contacts_ops = {

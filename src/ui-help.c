@@ -82,15 +82,13 @@ ui_text_key(struct ui *ui, struct screen *s, int act, int key)
 static void
 ui_text_draw(struct ui *ui, struct screen *s)
 {
-	static const int acts[] = { ACT_BACK, ACT_DOWN, ACT_PGDN };
-	static const char *const labels[] = { "close", "down", "page" };
+	static const struct ui_hint hints[] = { { ACT_BACK, "close" },
+	    { ACT_DOWN, "down" }, { ACT_PGDN, "page" }, { 0, NULL } };
 	struct ui_text	*t = s->data;
-	char		 hints[256];
 
 	ui_draw_title(ui, t->title, NULL);
 	ui_list_draw(ui, &t->list, COLS);
-	ui_hints(ui, s->ops->name, acts, labels, 3, hints, sizeof hints);
-	ui_draw_status(ui, hints);
+	ui_draw_hints(ui, s->ops->name, hints);
 }
 
 static void
@@ -193,20 +191,28 @@ ui_help_show(struct ui *ui)
 }
 
 void
-ui_hints(struct ui *ui, const char *view, const int *acts,
-    const char *const *labels, size_t n, char *buf, size_t len)
+ui_hints(struct ui *ui, const char *view, const struct ui_hint *h,
+    char *buf, size_t len)
 {
 	char	keys[64], *sp;
-	size_t	i;
 
 	buf[0] = '\0';
-	for (i = 0; i < n; i++) {
-		ui_keys_for(ui->keys, view, acts[i], keys, sizeof keys);
+	for (; h->label != NULL; h++) {
+		ui_keys_for(ui->keys, view, h->act, keys, sizeof keys);
 		if ((sp = strchr(keys, ' ')) != NULL)
 			*sp = '\0';
 		if (keys[0] == '\0')
 			continue;
 		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s %s",
-		    buf[0] != '\0' ? "  " : "", keys, labels[i]);
+		    buf[0] != '\0' ? "  " : "", keys, h->label);
 	}
+}
+
+void
+ui_draw_hints(struct ui *ui, const char *view, const struct ui_hint *h)
+{
+	char	buf[512];
+
+	ui_hints(ui, view, h, buf, sizeof buf);
+	ui_draw_status(ui, buf);
 }

@@ -132,9 +132,26 @@ int	ui_text_show(struct ui *ui, const char *title, char **lines,
 	    size_t n);
 /* The help of the view under the top screen. */
 int	ui_help_show(struct ui *ui);
+/* A key hint: the action and what the status line calls it.  Lists of
+ * hints end with a NULL label. */
+struct ui_hint {
+	int		 act;
+	const char	*label;
+};
 /* Hints for the status line: "KEY label" for each action given. */
-void	ui_hints(struct ui *ui, const char *view, const int *acts,
-	    const char *const *labels, size_t n, char *buf, size_t len);
+void	ui_hints(struct ui *ui, const char *view, const struct ui_hint *h,
+	    char *buf, size_t len);
+/* Draws the status line with the hints of view. */
+void	ui_draw_hints(struct ui *ui, const char *view,
+	    const struct ui_hint *h);
+/* Draws the title bar and the column header (unless NULL) below it. */
+void	ui_draw_heading(struct ui *ui, const char *title,
+	    const char *header);
+/* What every view does with back, help and a key it has no use for;
+ * returns what to redraw. */
+int	ui_key_rest(struct ui *ui, int act, int key);
+/* Says (for a real key) that it does nothing here, then more. */
+void	ui_say_no_key(struct ui *ui, int key, const char *more);
 
 /* Quick actions (ui-action.c), for the list, the record and the agenda:
  * each prompts, writes, and says what it did.  0 done, -1 not. */

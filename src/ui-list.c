@@ -286,3 +286,41 @@ ui_list_array_draw(struct ui *ui, void *arg, const void *row, int y,
 const struct ui_list_src ui_list_array_src = {
 	ui_list_array_fetch, NULL, ui_list_array_draw
 };
+
+void
+ui_list_array_show(struct ui_list *l, struct ui_list_array *a, void **v,
+    size_t n)
+{
+	a->v = v;
+	a->n = n;
+	ui_list_init(l, &ui_list_array_src, a);
+	ui_list_place_view(l);
+	ui_list_reset(l, 0);
+}
+
+void
+ui_list_array_free(struct ui_list *l, void **v, size_t n,
+    void (*free_row)(void *))
+{
+	size_t	i;
+
+	ui_list_clear(l);
+	for (i = 0; i < n; i++)
+		free_row(v[i]);
+	free(v);
+}
+
+void
+ui_list_place_view(struct ui_list *l)
+{
+	ui_list_place(l, 2, LINES - 3);
+}
+
+void
+ui_list_select(struct ui_list *l, size_t want, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < want && i + 1 < n; i++)
+		ui_list_move(l, ACT_DOWN);
+}

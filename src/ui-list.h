@@ -62,4 +62,17 @@ struct ui_list_array {
 };
 extern const struct ui_list_src ui_list_array_src;
 
+/* Points l at the n rows of v through a (whose draw and arg are set),
+ * in a view's usual place, from the top. */
+void	ui_list_array_show(struct ui_list *l, struct ui_list_array *a,
+	    void **v, size_t n);
+/* Empties l, frees each of the n rows of v with free_row, then v. */
+void	ui_list_array_free(struct ui_list *l, void **v, size_t n,
+	    void (*free_row)(void *));
+/* The usual place of a view's list: below the title and the column
+ * header, above the status line. */
+void	ui_list_place_view(struct ui_list *l);
+/* Moves the selection down to row want of the n (or the last). */
+void	ui_list_select(struct ui_list *l, size_t want, size_t n);
+
 #endif /* KITH_UI_LIST_H */

@@ -34,17 +34,19 @@ struct ui_pipeline {
 };
 
 static void
+ui_prow_free(void *row)
+{
+	struct ui_prow	*r = row;
+
+	deal_free(r->d);
+	free(r->name);
+	free(r);
+}
+
+static void
 ui_pipeline_clear(struct ui_pipeline *p)
 {
-	size_t	i;
-
-	ui_list_clear(&p->list);
-	for (i = 0; i < p->n; i++) {
-		deal_free(p->rows[i]->d);
-		free(p->rows[i]->name);
-		free(p->rows[i]);
-	}
-	free(p->rows);
+	ui_list_array_free(&p->list, (void **)p->rows, p->n, ui_prow_free);
 	p->rows = NULL;
 	p->n = 0;
 }
@@ -149,13 +151,7 @@ ui_pipeline_load(struct ui *ui, struct ui_pipeline *p)
 	for (i = 0; i < p->stages->n; i++)
 		ui_pipeline_stage(ui, p, i, v, n);
 	deal_array_free(v, n);	/* those of no stage */
-	p->arr.v = (void **)p->rows;
-	p->arr.n = p->n;
-	p->arr.draw = ui_pipeline_row;
-	p->arr.arg = p;
-	ui_list_init(&p->list, &ui_list_array_src, &p->arr);
-	ui_list_place(&p->list, 2, LINES - 3);
-	ui_list_reset(&p->list, 0);
+	ui_list_array_show(&p->list, &p->arr, (void **)p->rows, p->n);
 }
 
 /* Reloads and selects the deal id again (or the row at the same place). */
@@ -168,8 +164,7 @@ ui_pipeline_reload(struct ui *ui, struct ui_pipeline *p, uint64_t id)
 	for (i = 0; id != 0 && i < p->n; i++)
 		if (p->rows[i]->d != NULL && p->rows[i]->d->id == id)
 			want = i;
-	for (i = 0; i < want && i + 1 < p->n; i++)
-		ui_list_move(&p->list, ACT_DOWN);
+	ui_list_select(&p->list, want, p->n);
 }
 
 static int
@@ -185,6 +180,8 @@ ui_pipeline_enter(struct ui *ui, struct screen *s, void *arg)
 		free(p);
 		return -1;
 	}
+	p->arr.draw = ui_pipeline_row;
+	p->arr.arg = p;
 	s->data = p;
 	ui_pipeline_load(ui, p);
 	return 0;
@@ -270,19 +267,11 @@ ui_pipeline_key(struct ui *ui, struct screen *s, int act, int key)
 	case ACT_LOOKUP:
 		ui_pipeline_month(ui, p);
 		break;
-	case ACT_BACK:
-		ui_pop(ui);
-		break;
-	case ACT_HELP:
-		ui_help_show(ui);
-		break;
 	case ACT_RELOAD:
 		ui_pipeline_reload(ui, p, r && r->d ? r->d->id : 0);
 		break;
 	default:
-		if (key > 0)
-			ui_say(ui, ROLE_DIM, "no such key here: ? lists the "
-			    "keys");
+		return ui_key_rest(ui, act, key);
 	}
 	return UI_DRAW_SCREEN;
 }
@@ -290,24 +279,21 @@ ui_pipeline_key(struct ui *ui, struct screen *s, int act, int key)
 static void
 ui_pipeline_draw(struct ui *ui, struct screen *s)
 {
-	static const int acts[] = { ACT_STAGE_PREV, ACT_STAGE_NEXT, ACT_OPEN,
-	    ACT_LOOKUP, ACT_SCOPE, ACT_BACK, ACT_HELP };
-	static const char *const labels[] = { "stage back", "stage on",
-	    "contact", "month", "mine/all", "back", "help" };
+	static const struct ui_hint hints[] = {
+	    { ACT_STAGE_PREV, "stage back" }, { ACT_STAGE_NEXT, "stage on" },
+	    { ACT_OPEN, "contact" }, { ACT_LOOKUP, "month" },
+	    { ACT_SCOPE, "mine/all" }, { ACT_BACK, "back" },
+	    { ACT_HELP, "help" }, { 0, NULL } };
 	struct ui_pipeline	*p = s->data;
-	char			 title[200], hints[512];
+	char			 title[200];
 
 	snprintf(title, sizeof title, " kith: pipeline, %s, %s",
 	    ui->everyone ? "the office's" : "mine", p->month ? p->month :
 	    "every close month");
-	ui_draw_title(ui, title, NULL);
-	attrset(ui_theme_attr(&ui->theme, ROLE_HEADER));
-	ui_put(stdscr, 1, 0, "  Deal   Title                Contact       "
-	    "             Value Cur Prob Close      Owner", COLS);
-	attrset(A_NORMAL);
+	ui_draw_heading(ui, title, "  Deal   Title                Contact  "
+	    "                  Value Cur Prob Close      Owner");
 	ui_list_draw(ui, &p->list, COLS);
-	ui_hints(ui, "pipeline", acts, labels, 7, hints, sizeof hints);
-	ui_draw_status(ui, hints);
+	ui_draw_hints(ui, "pipeline", hints);
 }
 
 static void
@@ -315,7 +301,7 @@ ui_pipeline_resize(struct ui *ui, struct screen *s)
 {
 	struct ui_pipeline	*p = s->data;
 
-	ui_list_place(&p->list, 2, LINES - 3);
+	ui_list_place_view(&p->list);
 }
 
 const struct screen_ops ui_pipeline_ops = {

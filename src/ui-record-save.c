@@ -304,17 +304,11 @@ ui_record_saved(struct ui *ui, struct ui_record *r, uint64_t id)
 {
 	struct contact	*c;
 	struct err	 e;
-	size_t		 cur = r->form ? ui_form_current(r->form) : 0;
 
 	err_clear(&e);
 	if (book_contact_get(ui->book, id, &c, &e) != 0)
 		return;
-	contact_free(r->c);
-	r->c = c;
-	ui_record_items_free(r);
-	ui_record_items(ui, r);
-	ui_record_place(ui, r);
-	ui_form_set_current(r->form, cur < r->n ? cur : 0);
+	ui_record_take(ui, r, c);
 	ui_say(ui, ROLE_OK, "Saved");
 }
 

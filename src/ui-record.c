@@ -29,6 +29,19 @@ ui_record_place(struct ui *ui, struct ui_record *r)
 	ui_list_place(&r->list, 2, LINES - 4);
 }
 
+void
+ui_record_take(struct ui *ui, struct ui_record *r, struct contact *c)
+{
+	size_t	cur = r->form != NULL ? ui_form_current(r->form) : 0;
+
+	contact_free(r->c);
+	r->c = c;
+	ui_record_items_free(r);
+	ui_record_items(ui, r);
+	ui_record_place(ui, r);
+	ui_form_set_current(r->form, cur < r->n ? cur : 0);
+}
+
 static void
 ui_record_act_row(struct ui *ui, void *arg, const void *row, int y,
     int width, int selected)
@@ -191,32 +204,34 @@ ui_record_tabbar(struct ui *ui, struct ui_record *r)
 static void
 ui_record_hints(struct ui *ui, struct ui_record *r, char *buf, size_t len)
 {
-	static const int edit[] = { ACT_BACK, ACT_DOWN, ACT_SAVE };
-	static const char *const elabels[] = { "done", "next", "save" };
-	static const int browse[] = { ACT_EDIT, ACT_SAVE, ACT_TAB, ACT_LOG,
-	    ACT_SCHEDULE, ACT_DONE, ACT_BACK, ACT_HELP };
-	static const char *const blabels[] = { "edit", "save", "tabs",
-	    "log", "call-back", "done", "back", "help" };
-	static const int acts[] = { ACT_EDIT, ACT_DONE, ACT_RESCHEDULE,
-	    ACT_DELETE, ACT_TAB, ACT_BACK, ACT_HELP };
-	static const char *const alabels[] = { "details", "done",
-	    "reschedule", "delete", "tabs", "back", "help" };
-	static const int crm[] = { ACT_EDIT, ACT_TAB, ACT_LOG, ACT_SCHEDULE,
-	    ACT_BACK, ACT_HELP };
-	static const char *const clabels[] = { "details", "tabs", "log",
-	    "call-back", "back", "help" };
-	static const char *const nlabels[] = { "edit", "tabs", "log",
-	    "call-back", "back", "help" };
+	static const struct ui_hint edit[] = { { ACT_BACK, "done" },
+	    { ACT_DOWN, "next" }, { ACT_SAVE, "save" }, { 0, NULL } };
+	static const struct ui_hint browse[] = { { ACT_EDIT, "edit" },
+	    { ACT_SAVE, "save" }, { ACT_TAB, "tabs" }, { ACT_LOG, "log" },
+	    { ACT_SCHEDULE, "call-back" }, { ACT_DONE, "done" },
+	    { ACT_BACK, "back" }, { ACT_HELP, "help" }, { 0, NULL } };
+	static const struct ui_hint acts[] = { { ACT_EDIT, "details" },
+	    { ACT_DONE, "done" }, { ACT_RESCHEDULE, "reschedule" },
+	    { ACT_DELETE, "delete" }, { ACT_TAB, "tabs" },
+	    { ACT_BACK, "back" }, { ACT_HELP, "help" }, { 0, NULL } };
+	static const struct ui_hint crm[] = { { ACT_EDIT, "details" },
+	    { ACT_TAB, "tabs" }, { ACT_LOG, "log" },
+	    { ACT_SCHEDULE, "call-back" }, { ACT_BACK, "back" },
+	    { ACT_HELP, "help" }, { 0, NULL } };
+	static const struct ui_hint notes[] = { { ACT_EDIT, "edit" },
+	    { ACT_TAB, "tabs" }, { ACT_LOG, "log" },
+	    { ACT_SCHEDULE, "call-back" }, { ACT_BACK, "back" },
+	    { ACT_HELP, "help" }, { 0, NULL } };
 
 	if (r->editing)
-		ui_hints(ui, "field", edit, elabels, 3, buf, len);
+		ui_hints(ui, "field", edit, buf, len);
 	else if (r->tab >= UI_TAB_DEALS)
-		ui_hints(ui, "record", crm, r->tab == UI_TAB_NOTES ? nlabels :
-		    clabels, 6, buf, len);
+		ui_hints(ui, "record", r->tab == UI_TAB_NOTES ? notes : crm,
+		    buf, len);
 	else if (r->tab != UI_TAB_DETAILS)
-		ui_hints(ui, "record", acts, alabels, 7, buf, len);
+		ui_hints(ui, "record", acts, buf, len);
 	else
-		ui_hints(ui, "record", browse, blabels, 8, buf, len);
+		ui_hints(ui, "record", browse, buf, len);
 }
 
 static void
@@ -354,7 +369,6 @@ ui_record_reload(struct ui *ui, struct ui_record *r)
 {
 	struct contact	*c;
 	struct err	 e;
-	size_t		 cur;
 
 	err_clear(&e);
 	ui_record_load_acts(ui, r);
@@ -365,13 +379,7 @@ ui_record_reload(struct ui *ui, struct ui_record *r)
 		contact_free(c);
 		return;
 	}
-	cur = ui_form_current(r->form);
-	contact_free(r->c);
-	r->c = c;
-	ui_record_items_free(r);
-	ui_record_items(ui, r);
-	ui_record_place(ui, r);
-	ui_form_set_current(r->form, cur < r->n ? cur : 0);
+	ui_record_take(ui, r, c);
 	ui_record_load_acts(ui, r);
 }
 
@@ -525,9 +533,7 @@ ui_record_key(struct ui *ui, struct screen *s, int act, int key)
 		ui_help_show(ui);
 		break;
 	default:
-		if (key > 0)
-			ui_say(ui, ROLE_DIM, "no such key here: ? lists the "
-			    "keys, Enter edits the field");
+		ui_say_no_key(ui, key, ", Enter edits the field");
 	}
 	return UI_DRAW_SCREEN;
 }

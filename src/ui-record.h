@@ -72,6 +72,8 @@ int	ui_record_check(const struct ui_record *r, size_t i, struct err *e);
 int	ui_record_save(struct ui *ui, struct ui_record *r);
 /* Builds the form again for the screen's size. */
 void	ui_record_place(struct ui *ui, struct ui_record *r);
+/* Shows c (which it takes) in place of r->c, at the same field. */
+void	ui_record_take(struct ui *ui, struct ui_record *r, struct contact *c);
 
 /* The Deals, Cases and Notes tabs (ui-record-tabs.c): loads what they
  * show (and, on one of them, points r->arr at it); frees it. */

@@ -85,13 +85,9 @@ ui_reports_enter(struct ui *ui, struct screen *s, void *arg)
 		r->report = &report_defs[i];
 		ui_reports_add(u, r);
 	}
-	u->arr.v = (void **)u->rows;
-	u->arr.n = u->n;
 	u->arr.draw = ui_reports_row;
 	u->arr.arg = u;
-	ui_list_init(&u->list, &ui_list_array_src, &u->arr);
-	ui_list_place(&u->list, 2, LINES - 3);
-	ui_list_reset(&u->list, 0);
+	ui_list_array_show(&u->list, &u->arr, (void **)u->rows, u->n);
 	s->data = u;
 	return 0;
 }
@@ -100,12 +96,8 @@ static void
 ui_reports_leave(struct ui *ui, struct screen *s)
 {
 	struct ui_reports	*u = s->data;
-	size_t			 i;
 
-	ui_list_clear(&u->list);
-	for (i = 0; i < u->n; i++)
-		free(u->rows[i]);
-	free(u->rows);
+	ui_list_array_free(&u->list, (void **)u->rows, u->n, free);
 	free(u);
 }
 
@@ -246,16 +238,8 @@ ui_reports_key(struct ui *ui, struct screen *s, int act, int key)
 	case ACT_SCOPE:
 		ui->everyone = !ui->everyone;
 		break;
-	case ACT_BACK:
-		ui_pop(ui);
-		break;
-	case ACT_HELP:
-		ui_help_show(ui);
-		break;
 	default:
-		if (key > 0)
-			ui_say(ui, ROLE_DIM, "no such key here: ? lists the "
-			    "keys");
+		return ui_key_rest(ui, act, key);
 	}
 	return UI_DRAW_SCREEN;
 }
@@ -263,21 +247,17 @@ ui_reports_key(struct ui *ui, struct screen *s, int act, int key)
 static void
 ui_reports_draw(struct ui *ui, struct screen *s)
 {
-	static const int acts[] = { ACT_OPEN, ACT_SCOPE, ACT_BACK, ACT_HELP };
-	static const char *const labels[] = { "show", "mine/all", "back",
-	    "help" };
+	static const struct ui_hint hints[] = { { ACT_OPEN, "show" },
+	    { ACT_SCOPE, "mine/all" }, { ACT_BACK, "back" },
+	    { ACT_HELP, "help" }, { 0, NULL } };
 	struct ui_reports	*u = s->data;
-	char			 title[200], hints[512];
+	char			 title[200];
 
 	snprintf(title, sizeof title, " kith: groups and reports, %s",
 	    ui->everyone ? "the office's" : "mine");
-	ui_draw_title(ui, title, NULL);
-	attrset(ui_theme_attr(&ui->theme, ROLE_HEADER));
-	ui_put(stdscr, 1, 0, "  Kind    Name           About", COLS);
-	attrset(A_NORMAL);
+	ui_draw_heading(ui, title, "  Kind    Name           About");
 	ui_list_draw(ui, &u->list, COLS);
-	ui_hints(ui, "reports", acts, labels, 4, hints, sizeof hints);
-	ui_draw_status(ui, hints);
+	ui_draw_hints(ui, "reports", hints);
 }
 
 static void
@@ -285,7 +265,7 @@ ui_reports_resize(struct ui *ui, struct screen *s)
 {
 	struct ui_reports	*u = s->data;
 
-	ui_list_place(&u->list, 2, LINES - 3);
+	ui_list_place_view(&u->list);
 }
 
 const struct screen_ops ui_reports_ops = {

@@ -175,6 +175,41 @@ ui_draw_status(struct ui *ui, const char *hints)
 	attrset(A_NORMAL);
 }
 
+void
+ui_draw_heading(struct ui *ui, const char *title, const char *header)
+{
+	ui_draw_title(ui, title, NULL);
+	if (header == NULL)
+		return;
+	attrset(ui_theme_attr(&ui->theme, ROLE_HEADER));
+	ui_put(stdscr, 1, 0, header, COLS);
+	attrset(A_NORMAL);
+}
+
+int
+ui_key_rest(struct ui *ui, int act, int key)
+{
+	switch (act) {
+	case ACT_BACK:
+		ui_pop(ui);
+		break;
+	case ACT_HELP:
+		ui_help_show(ui);
+		break;
+	default:
+		ui_say_no_key(ui, key, "");
+	}
+	return UI_DRAW_SCREEN;
+}
+
+void
+ui_say_no_key(struct ui *ui, int key, const char *more)
+{
+	if (key > 0)
+		ui_say(ui, ROLE_DIM, "no such key here: ? lists the keys%s",
+		    more);
+}
+
 int
 ui_too_small(struct ui *ui)
 {
