@@ -205,12 +205,10 @@ book_check(struct book *b, void (*fn)(const char *, void *), void *arg,
     struct err *e)
 {
 	struct book_chk	k = { fn, arg, 0, 0 };
-	int		problems;
 
 	if (store_txn_run(b->store, STORE_READ, book_chk_fn, &k, e) != 0)
 		return -1;
-	problems = k.problems;
 	if (book_chk_files(b, &k, e) != 0)
 		return -1;
-	return problems + k.problems;
+	return k.problems;	/* the transaction's and the files' */
 }

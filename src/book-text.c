@@ -9,6 +9,7 @@
  */
 #include "book.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -453,6 +454,19 @@ book_text_same(const struct store_row *row, const struct book_text_ent *s,
 	return n == s->n && memcmp(*ids, s->ops, n * sizeof **ids) == 0;
 }
 
+static void
+book_text_bad(void (*bad)(const char *, void *), void *arg,
+    const struct book_text_ent *s, const char *what)
+{
+	const unsigned char	*b = s->key + s->klen - 4;
+	char			 msg[128];
+
+	snprintf(msg, sizeof msg, "text posting \"%.*s\" of ids %u*%d: %s",
+	    (int)s->klen - 4, (const char *)s->key, (unsigned)(b[0] << 24 |
+	    b[1] << 16 | b[2] << 8 | b[3]), BOOK_TEXT_BLOCK, what);
+	bad(msg, arg);
+}
+
 /*
  * Compares the postings with the contacts' trigrams: every contact must
  * be in the posting of each of its trigrams, and every id in a posting
@@ -487,14 +501,12 @@ book_text_check(struct store_txn *t, void (*bad)(const char *, void *),
 		cmp = rc != 0 ? 1 : i == n ? -1 : book_text_ent_cmp(&k,
 		    &x->v[i]);
 		if (cmp < 0)
-			bad("a text posting has no contact with its trigram",
-			    arg);
+			book_text_bad(bad, arg, &k, "has no contact with it");
 		else if (cmp > 0)
-			bad("a contact's trigram is missing from the text "
-			    "postings", arg);
+			book_text_bad(bad, arg, &x->v[i], "is missing");
 		else if (!book_text_same(&row, &x->v[i], &ids, &cap))
-			bad("a text posting does not list the contacts with "
-			    "its trigram", arg);
+			book_text_bad(bad, arg, &k, "does not list the "
+			    "contacts with it");
 		if (cmp >= 0)
 			i++;
 		if (cmp <= 0)
