@@ -206,6 +206,8 @@ book_restore_put(struct store_txn *t, struct book *b, char kind,
 	if (c == NULL && a == NULL)
 		return -1;
 	rc = store_put(t, book_table_of(kind), id, data.data, data.len, e);
+	if (rc == 0 && kind == BOOK_CONTACT)
+		rc = book_text_update(t, id, NULL, data.data, data.len, e);
 	if (rc == 0)
 		rc = book_audit(t, b, kind, id, "restore", NULL, &data, e);
 	contact_free(c);

@@ -217,48 +217,121 @@ book_phone_rows(struct store_txn *t, struct book_query *q, struct err *e)
 	return q->nhits > 0 ? 0 : book_phone_middle(t, q, rev, n, e);
 }
 
-/* The rarest trigram of a word, and how many rows it has. */
+/* A trigram's postings, every block: their size and (ids != NULL) ids. */
 static int
-book_best_trigram(struct store_txn *t, const char *w, char *best,
-    size_t *blen, uint64_t *count, struct err *e)
+book_posting(struct store_cursor *c, const struct book_gram *g, size_t *bytes,
+    uint64_t **ids, size_t *n, size_t *cap)
+{
+	unsigned char		 k[BOOK_TEXT_KEYMAX];
+	const unsigned char	*b;
+	struct store_row	 row;
+	size_t			 klen = book_text_key(g->s, g->len, 0, k);
+	int			 rc;
+
+	*bytes = 0;
+	for (rc = store_cursor_seek(c, k, klen, &row); rc == 0;
+	    rc = store_cursor_next(c, &row)) {
+		if (row.klen != klen || memcmp(row.key, g->s, g->len) != 0)
+			break;
+		*bytes += row.dlen;
+		b = (const unsigned char *)row.key + g->len;
+		if (ids != NULL)
+			book_text_decode(row.data, row.dlen, (uint32_t)b[0] <<
+			    24 | b[1] << 16 | b[2] << 8 | b[3], ids, n, cap);
+	}
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+/* Keeps the ids of a that are in b (both sorted); how many. */
+static size_t
+book_intersect(uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	size_t	i = 0, j = 0, k = 0;
+
+	while (i < na && j < nb) {
+		if (a[i] < b[j])
+			i++;
+		else if (a[i] > b[j])
+			j++;
+		else {
+			a[k++] = a[i++];
+			j++;
+		}
+	}
+	return k;
+}
+
+/* The distinct trigrams of the query's words, and their posting sizes. */
+static int
+book_query_grams(struct store_cursor *c, const struct book_query *q,
+    struct book_gram **g, size_t **sizes, size_t *ng)
+{
+	struct buf	words = BUF_INIT;
+	size_t		i, cap = 0;
+	int		rc = 0;
+
+	for (i = 0; i < q->nwords; i++)	/* a line each: no gram spans two */
+		buf_addf(&words, "%s\n", q->words[i]);
+	*g = NULL;
+	*ng = book_grams_unique(*g, book_grams_of(buf_str(&words), g, &cap));
+	buf_free(&words);
+	*sizes = xcalloc(*ng + 1, sizeof **sizes);
+	for (i = 0; i < *ng && rc == 0; i++)
+		rc = book_posting(c, &(*g)[i], &(*sizes)[i], NULL, NULL, NULL);
+	return rc;
+}
+
+/*
+ * Candidates: the contacts in the postings of the rarest trigrams of the
+ * query (up to BOOK_FIND_GRAMS of them, smallest postings first, ids
+ * intersected), each then decoded and matched against every word.
+ */
+#define BOOK_FIND_GRAMS	3
+static int
+book_text_find(struct store_txn *t, struct book_query *q, struct err *e)
 {
 	struct store_cursor	*c;
-	struct store_row	 row;
-	uint64_t		 n, min = UINT64_MAX;
-	const char		*p, *q;
-	uint32_t		 cp;
-	int			 k, rc, len;
+	struct book_gram	*g;
+	struct buf		 data = BUF_INIT;
+	uint64_t		*ids = NULL, *more = NULL;
+	size_t			*sizes, ng, i, k, best, n = 0, m, cap = 0,
+				 mcap = 0, bytes;
+	int			 rc;
 
-	*blen = 0;
-	rc = store_cursor_open(t, BOOK_T_CONTACT, BOOK_I_TRI, 0, &c, e);
-	if (rc != 0)
+	if ((rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c,
+	    e)) != 0)
 		return rc;
-	for (p = w; *p != '\0'; p += len > 0 ? len : 1) {
-		len = utf8_decode(p, strlen(p), &cp);
-		for (q = p, k = 0; k < 3 && *q != '\0'; k++) {
-			int	l;
-
-			l = utf8_decode(q, strlen(q), &cp);
-			q += l > 0 ? l : 1;
-		}
-		if (k < 3)
-			break;
-		rc = store_cursor_find(c, p, q - p, &row);
-		if (rc == STORE_NOTFOUND)
-			n = 0;
-		else if (rc != 0 || (rc = store_cursor_count(c, &n)) != 0)
-			break;
-		if (n < min) {
-			min = n;
-			*blen = q - p;
-			memcpy(best, p, *blen);
-		}
+	rc = book_query_grams(c, q, &g, &sizes, &ng);
+	for (k = 0; rc == 0 && k < BOOK_FIND_GRAMS && k < ng; k++) {
+		for (best = ng, i = 0; i < ng; i++)
+			if (sizes[i] != (size_t)-1 && (best == ng ||
+			    sizes[i] < sizes[best]))
+				best = i;
+		sizes[best] = (size_t)-1;
+		m = 0;
+		rc = book_posting(c, &g[best], &bytes, k == 0 ? &ids : &more,
+		    k == 0 ? &n : &m, k == 0 ? &cap : &mcap);
+		if (k > 0)
+			n = book_intersect(ids, n, more, m);
 		if (n == 0)
 			break;
 	}
+	if (rc == -1 && !err_isset(e))
+		err_set(e, NULL, 0, "lookup: %s", store_cursor_error(c));
+	for (i = 0; rc == 0 && i < n; i++) {
+		rc = store_get(t, BOOK_T_CONTACT, ids[i], &data, 0, e);
+		if (rc == 0)
+			rc = book_hit_add(q, ids[i], data.data, data.len, e);
+		else if (rc == STORE_NOTFOUND)
+			rc = 0;
+	}
 	store_cursor_close(c);
-	*count = min;
-	return rc == STORE_NOTFOUND ? 0 : rc;
+	buf_free(&data);
+	free(ids);
+	free(more);
+	free(sizes);
+	free(g);
+	return rc;
 }
 
 static size_t
@@ -276,48 +349,22 @@ book_cp_len(const char *s)
 	return n;
 }
 
+static size_t	book_longest(const struct book_query *q);
+
 static int
 book_find_fn(struct store_txn *t, void *arg, struct err *e)
 {
 	struct book_query	*q = arg;
-	const char		*longest = NULL;
-	char			 tri[16], wtri[16];
-	size_t			 i, tlen = 0, wlen;
-	uint64_t		 n, min = UINT64_MAX;
 	int			 rc;
 
 	book_hits_clear(q);
 	if (q->digits[0] != '\0' && (rc = book_phone_rows(t, q, e)) != 0)
 		return rc;
-	for (i = 0; i < q->nwords; i++)
-		if (longest == NULL || strlen(q->words[i]) > strlen(longest))
-			longest = q->words[i];
-	if (longest == NULL)
+	/* Queries whose words all have one or two characters take the
+	 * name-order scan (book_find): they come here with a phone. */
+	if (book_longest(q) < 3)
 		return 0;
-	if (book_cp_len(longest) < 3)	/* short: every trigram it starts */
-		return book_prefix_rows(t, q, BOOK_I_TRI, longest,
-		    strlen(longest), e);
-	/*
-	 * The rarest trigram of any word, not only of the longest: "Åsta
-	 * Våg" folds to "asta vag", whose longest word's trigrams are in
-	 * thousands of names where "vag" is in five.  Every candidate is
-	 * decoded and matched, so this decides the cost of a look-up.
-	 */
-	for (i = 0; i < q->nwords && min != 0; i++) {
-		if (book_cp_len(q->words[i]) < 3)
-			continue;
-		rc = book_best_trigram(t, q->words[i], wtri, &wlen, &n, e);
-		if (rc != 0)
-			return rc;
-		if (wlen != 0 && n < min) {
-			min = n;
-			tlen = wlen;
-			memcpy(tri, wtri, wlen);
-		}
-	}
-	if (tlen == 0 || min == 0)
-		return 0;
-	return book_prefix_rows(t, q, BOOK_I_TRI, tri, tlen, e);
+	return book_text_find(t, q, e);
 }
 
 static void

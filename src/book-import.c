@@ -27,6 +27,7 @@ struct book_imp {
 	size_t			  n;
 	struct book_import	 *imp;
 	unsigned char		 *bad;
+	struct book_text	 *text;	/* postings, written at the end */
 };
 
 /* The first visible contact under key in an index. */
@@ -226,6 +227,10 @@ book_imp_merge_into(struct book_imp *x, struct store_txn *t, uint64_t id,
 		goto out;
 	}
 	if (book_imp_merge(to, c)) {
+		struct contact	*was = contact_decode(old.data, old.len, NULL);
+
+		book_text_note(x->text, id, was, to);
+		contact_free(was);
 		to->rev++;
 		to->updated = c->updated;
 		free(to->updated_by);
@@ -254,6 +259,8 @@ book_imp_add(struct book_imp *x, struct store_txn *t, struct contact *c,
 		return rc;
 	contact_encode(c, &data);
 	rc = store_put(t, BOOK_T_CONTACT, c->id, data.data, data.len, e);
+	if (rc == 0)
+		book_text_note(x->text, c->id, NULL, c);
 	if (rc == 0)
 		rc = book_audit(t, x->b, BOOK_CONTACT, c->id, "import", NULL,
 		    &data, e);
@@ -296,6 +303,8 @@ book_imp_fn(struct store_txn *t, void *arg, struct err *e)
 	int			 rc;
 
 	imp->added = imp->merged = imp->skipped = 0;
+	book_text_free(x->text);	/* a retry starts over */
+	x->text = book_text_new();
 	rc = store_cursor_open(t, BOOK_T_CONTACT, BOOK_I_EMAIL, STORE_CUR_DATA,
 	    &em, e);
 	if (rc == 0)
@@ -313,6 +322,8 @@ book_imp_fn(struct store_txn *t, void *arg, struct err *e)
 			rc = -1;
 		}
 	}
+	if (rc == 0)
+		rc = book_text_flush(t, x->text, 0, e);
 	return rc;
 }
 
@@ -357,7 +368,7 @@ int
 book_contacts_import(struct book *b, struct contact **v, size_t n,
     struct book_import *imp, struct err *e)
 {
-	struct book_imp	x = { b, v, n, imp, xcalloc(n + 1, 1) };
+	struct book_imp	x = { b, v, n, imp, xcalloc(n + 1, 1), NULL };
 	int		rc;
 
 	imp->added = imp->merged = imp->skipped = imp->rejected = 0;
@@ -368,5 +379,6 @@ book_contacts_import(struct book *b, struct contact **v, size_t n,
 	if (rc != 0)
 		imp->added = imp->merged = imp->skipped = 0;
 	free(x.bad);
+	book_text_free(x.text);
 	return rc;
 }

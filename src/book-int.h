@@ -29,11 +29,11 @@ struct book {
 
 enum {
 	BOOK_T_CONTACT, BOOK_T_ACTIVITY, BOOK_T_DEAL, BOOK_T_CASE,
-	BOOK_T_AUDIT, BOOK_NTABLES
+	BOOK_T_AUDIT, BOOK_T_TEXT, BOOK_NTABLES
 };
 
 enum {
-	BOOK_I_NAME, BOOK_I_EMAIL, BOOK_I_PHONE, BOOK_I_TRI,
+	BOOK_I_NAME, BOOK_I_EMAIL, BOOK_I_PHONE,
 	BOOK_I_ACT_CONTACT, BOOK_I_ACT_DUE, BOOK_I_ACT_ALLDUE,
 	BOOK_I_ACT_ALARM, BOOK_I_ACT_UID, BOOK_I_AUDIT, BOOK_I_DEAL_CONTACT,
 	BOOK_I_CASE_CONTACT, BOOK_I_COMPANY, BOOK_I_CITY, BOOK_I_STATUS,
@@ -60,7 +60,6 @@ int	book_audit(struct store_txn *t, struct book *b, char kind,
 void	book_keys_name(uint64_t, const void *, size_t, struct store_keys *);
 void	book_keys_email(uint64_t, const void *, size_t, struct store_keys *);
 void	book_keys_phone(uint64_t, const void *, size_t, struct store_keys *);
-void	book_keys_text(uint64_t, const void *, size_t, struct store_keys *);
 void	book_keys_act_contact(uint64_t, const void *, size_t,
 	    struct store_keys *);
 void	book_keys_act_due(uint64_t, const void *, size_t, struct store_keys *);
@@ -87,6 +86,42 @@ const struct contact *book_keys_decoded_contact(const void *data,
 
 /* A phone's digits, last first (its key in BOOK_I_PHONE); their count. */
 size_t	book_digits_reversed(const char *s, char *out, size_t size);
+
+/*
+ * The text postings (book-text.c): BOOK_T_TEXT is keyed by a trigram of
+ * the folded name, company or e-mails and a 4-byte big-endian block
+ * number (id / BOOK_TEXT_BLOCK); the data is the sorted ids of the block's
+ * contacts that have the trigram, as varint deltas from the block's first
+ * id.  Derived: never dumped, rebuilt by load.
+ */
+#define BOOK_TEXT_BLOCK		4096
+#define BOOK_TEXT_GRAMMAX	12	/* three characters of UTF-8 */
+#define BOOK_TEXT_KEYMAX	(BOOK_TEXT_GRAMMAX + 4)
+struct book_gram {
+	char	s[BOOK_TEXT_GRAMMAX];
+	size_t	len;
+};
+struct book_text;
+struct book_text *book_text_new(void);
+void	book_text_free(struct book_text *x);
+size_t	book_grams(const struct contact *c, struct book_gram **out);
+size_t	book_grams_of(const char *s, struct book_gram **v, size_t *cap);
+size_t	book_text_key(const char *tri, size_t len, uint32_t block,
+	    unsigned char *out);
+void	book_text_note(struct book_text *x, uint64_t id,
+	    const struct contact *old, const struct contact *new);
+size_t	book_text_pending(const struct book_text *x);
+int	book_text_flush(struct store_txn *t, struct book_text *x, int fresh,
+	    struct err *e);
+int	book_text_update(struct store_txn *t, uint64_t id,
+	    const struct buf *old, const void *new, size_t newlen,
+	    struct err *e);
+void	book_text_decode(const void *data, size_t len, uint32_t block,
+	    uint64_t **ids, size_t *n, size_t *cap);
+int	book_text_ready(struct store *st, struct err *e);
+int	book_text_check(struct store_txn *t,
+	    void (*bad)(const char *, void *), void *arg, struct err *e);
+size_t	book_grams_unique(struct book_gram *v, size_t n);
 
 /* The folded text a contact is found by, and the due key of an owner. */
 char	*book_haystack(const struct contact *c);

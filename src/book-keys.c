@@ -172,37 +172,6 @@ book_haystack(const struct contact *c)
 	return buf_detach(&b);
 }
 
-/* Every run of three characters of the haystack (within a line). */
-void
-book_keys_text(uint64_t id, const void *data, size_t len,
-    struct store_keys *out)
-{
-	const struct contact	*c = book_keys_decoded_contact(data, len);
-	char		*h, *p;
-	int		 w[3], k;
-	uint32_t	 cp;
-
-	(void)id;
-	if (c == NULL)
-		return;
-	h = book_haystack(c);
-	for (p = h; *p != '\0'; p += w[0]) {
-		const char *q = p;
-
-		for (k = 0; k < 3; k++) {
-			w[k] = utf8_decode(q, strlen(q), &cp);
-			if (w[k] <= 0 || cp == '\n')
-				break;
-			q += w[k];
-		}
-		if (k == 3)
-			store_keys_add(out, p, q - p);
-		if (w[0] <= 0)
-			w[0] = 1;
-	}
-	free(h);
-}
-
 static void
 book_key_u64(struct buf *b, uint64_t v)
 {

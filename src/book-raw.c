@@ -7,6 +7,7 @@
 
 #include "book-int.h"
 #include "buf.h"
+#include "contact.h"
 #include "err.h"
 #include "store.h"
 
@@ -93,6 +94,34 @@ book_raw_seqs(struct book *b, uint64_t *seqs, struct err *e)
 	return store_txn_run(b->store, STORE_READ, book_raw_seqs_fn, &q, e);
 }
 
+/* The text postings of the contacts loaded, each written once. */
+#define BOOK_RAW_TEXT_OPS	(4 * 1024 * 1024)
+static int
+book_raw_text(struct store_txn *t, struct book_raw_q *q, struct err *e)
+{
+	struct book_text	*x = book_text_new();
+	struct contact		*c;
+	size_t			 i;
+	int			 rc = 0, fresh = 1;
+
+	for (i = 0; i < q->n && rc == 0; i++) {
+		if (q->v[i].kind != BOOK_CONTACT)
+			continue;
+		c = contact_decode(q->v[i].data, q->v[i].len, NULL);
+		book_text_note(x, q->v[i].id, NULL, c);
+		contact_free(c);
+		/* Bounded memory: later flushes merge into what is there. */
+		if (book_text_pending(x) > BOOK_RAW_TEXT_OPS) {
+			rc = book_text_flush(t, x, fresh, e);
+			fresh = 0;
+		}
+	}
+	if (rc == 0)
+		rc = book_text_flush(t, x, fresh, e);
+	book_text_free(x);
+	return rc;
+}
+
 static int
 book_raw_load_fn(struct store_txn *t, void *arg, struct err *e)
 {
@@ -117,6 +146,8 @@ book_raw_load_fn(struct store_txn *t, void *arg, struct err *e)
 		if (rc != 0)
 			return rc;
 	}
+	if ((rc = book_raw_text(t, q, e)) != 0)
+		return rc;
 	for (i = 0; book_kinds[i] != '\0'; i++) {
 		rc = store_seq_set(t, book_kind_table(book_kinds[i]),
 		    q->seqs[i], e);

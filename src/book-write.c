@@ -52,6 +52,9 @@ book_contact_add_fn(struct store_txn *t, void *arg, struct err *e)
 	contact_encode(op->c, &data);
 	rc = store_put(t, BOOK_T_CONTACT, op->c->id, data.data, data.len, e);
 	if (rc == 0)
+		rc = book_text_update(t, op->c->id, NULL, data.data, data.len,
+		    e);
+	if (rc == 0)
 		rc = book_audit(t, op->b, BOOK_CONTACT, op->c->id, "add", NULL,
 		    &data, e);
 	buf_free(&data);
@@ -183,6 +186,9 @@ book_save_fn(struct store_txn *t, void *arg, struct err *e)
 			activity_encode(op->a, &new);
 		}
 		rc = store_put(t, table, op->id, new.data, new.len, e);
+		if (rc == 0 && op->c != NULL)
+			rc = book_text_update(t, op->id, &old, new.data,
+			    new.len, e);
 		if (rc == 0)
 			rc = book_audit(t, op->b, kind, op->id, "set", &old,
 			    &new, e);
@@ -218,6 +224,8 @@ book_del(struct store_txn *t, struct book *b, char kind, uint64_t id,
 	rc = store_get(t, table, id, &old, STORE_RMW, e);
 	if (rc == 0)
 		rc = store_del(t, table, id, e);
+	if (rc == 0 && kind == BOOK_CONTACT)
+		rc = book_text_update(t, id, &old, NULL, 0, e);
 	if (rc == 0)
 		rc = book_audit(t, b, kind, id, "rm", &old, NULL, e);
 	buf_free(&old);

@@ -28,6 +28,8 @@ static const struct store_table_def book_tables[BOOK_NTABLES] = {
 	[BOOK_T_DEAL] = { "deals" },
 	[BOOK_T_CASE] = { "cases" },
 	[BOOK_T_AUDIT] = { "audit" },
+	/* Trigram postings (book-text.c); "contact.text" was an index. */
+	[BOOK_T_TEXT] = { "contact.trigrams" },
 };
 
 static const struct store_index_def book_indexes[BOOK_NINDEXES] = {
@@ -37,7 +39,6 @@ static const struct store_index_def book_indexes[BOOK_NINDEXES] = {
 	 * rebuild it (the suffixes of "contact.phone" stay unused). */
 	[BOOK_I_PHONE] = { "contact.phone-rev", BOOK_T_CONTACT,
 	    book_keys_phone, 1 },
-	[BOOK_I_TRI] = { "contact.text", BOOK_T_CONTACT, book_keys_text },
 	[BOOK_I_ACT_CONTACT] = { "activity.contact", BOOK_T_ACTIVITY,
 	    book_keys_act_contact },
 	[BOOK_I_ACT_DUE] = { "activity.due", BOOK_T_ACTIVITY,
@@ -94,6 +95,10 @@ book_open(const char *dir, const struct conf *conf, int flags, struct err *e)
 		sflags |= STORE_SHARED;
 	b->store = store_open(dir, &book_schema, sflags,
 	    (flags & BOOK_QUICK) ? 1000 : 30000, e);
+	if (b->store != NULL && book_text_ready(b->store, e) != 0) {
+		store_close(b->store);
+		b->store = NULL;
+	}
 	if (b->store == NULL) {
 		field_users_free(b->users);
 		free(b);

@@ -761,15 +761,6 @@ store_txn_run(struct store *st, int flags, store_txn_fn fn, void *arg,
 	return rc;
 }
 
-static void
-store_dbt_key(DBT *k, unsigned char buf[8], uint64_t id)
-{
-	memset(k, 0, sizeof *k);
-	store_id_key(id, buf);
-	k->data = buf;
-	k->size = 8;
-}
-
 static int
 store_dbget(struct store_txn *t, DB *db, DBT *k, struct buf *out, int flags,
     struct err *e)
@@ -795,9 +786,20 @@ store_get(struct store_txn *t, int table, uint64_t id, struct buf *out,
     int flags, struct err *e)
 {
 	unsigned char	kb[8];
-	DBT		k;
 
-	store_dbt_key(&k, kb, id);
+	store_id_key(id, kb);
+	return store_kget(t, table, kb, 8, out, flags, e);
+}
+
+int
+store_kget(struct store_txn *t, int table, const void *key, size_t klen,
+    struct buf *out, int flags, struct err *e)
+{
+	DBT	k;
+
+	memset(&k, 0, sizeof k);
+	k.data = (void *)key;
+	k.size = klen;
 	return store_dbget(t, t->st->tables[table], &k, out, flags, e);
 }
 
@@ -829,12 +831,23 @@ int
 store_put(struct store_txn *t, int table, uint64_t id, const void *data,
     size_t len, struct err *e)
 {
-	DB		*db = t->st->tables[table];
-	unsigned char	 kb[8];
-	DBT		 k, d;
-	int		 ret;
+	unsigned char	kb[8];
 
-	store_dbt_key(&k, kb, id);
+	store_id_key(id, kb);
+	return store_kput(t, table, kb, 8, data, len, e);
+}
+
+int
+store_kput(struct store_txn *t, int table, const void *key, size_t klen,
+    const void *data, size_t len, struct err *e)
+{
+	DB	*db = t->st->tables[table];
+	DBT	 k, d;
+	int	 ret;
+
+	memset(&k, 0, sizeof k);
+	k.data = (void *)key;
+	k.size = klen;
 	memset(&d, 0, sizeof d);
 	d.data = (void *)data;
 	d.size = len;
@@ -856,12 +869,23 @@ store_put(struct store_txn *t, int table, uint64_t id, const void *data,
 int
 store_del(struct store_txn *t, int table, uint64_t id, struct err *e)
 {
-	DB		*db = t->st->tables[table];
-	unsigned char	 kb[8];
-	DBT		 k;
-	int		 ret;
+	unsigned char	kb[8];
 
-	store_dbt_key(&k, kb, id);
+	store_id_key(id, kb);
+	return store_kdel(t, table, kb, 8, e);
+}
+
+int
+store_kdel(struct store_txn *t, int table, const void *key, size_t klen,
+    struct err *e)
+{
+	DB	*db = t->st->tables[table];
+	DBT	 k;
+	int	 ret;
+
+	memset(&k, 0, sizeof k);
+	k.data = (void *)key;
+	k.size = klen;
 	ret = db->del(db, t->txn, &k, 0);
 	if (ret == DB_NOTFOUND)
 		return STORE_NOTFOUND;

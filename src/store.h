@@ -87,6 +87,14 @@ int	store_get(struct store_txn *t, int table, uint64_t id, struct buf *out,
 int	store_put(struct store_txn *t, int table, uint64_t id, const void *data,
 	    size_t len, struct err *e);
 int	store_del(struct store_txn *t, int table, uint64_t id, struct err *e);
+/* Records of a table keyed by any bytes instead of an id (a cursor gives
+ * them with id 0 and the key). */
+int	store_kget(struct store_txn *t, int table, const void *key,
+	    size_t klen, struct buf *out, int flags, struct err *e);
+int	store_kput(struct store_txn *t, int table, const void *key,
+	    size_t klen, const void *data, size_t len, struct err *e);
+int	store_kdel(struct store_txn *t, int table, const void *key,
+	    size_t klen, struct err *e);
 /* The next unused id of a table (1, 2, ...); never reused. */
 int	store_next_id(struct store_txn *t, int table, uint64_t *id,
 	    struct err *e);

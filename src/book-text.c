@@ -1,0 +1,569 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The text postings: for every trigram of a contact's folded name,
+ * company and e-mails, the ids of the contacts that have it, one record
+ * per trigram and block of BOOK_TEXT_BLOCK ids.  A row per trigram and
+ * contact in a secondary index was 44 random inserts a contact and most
+ * of a bulk load; here changes are gathered in memory and each posting is
+ * written once, in key order.
+ */
+#include "book.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book-int.h"
+#include "buf.h"
+#include "contact.h"
+#include "err.h"
+#include "store.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+#define BOOK_TEXT_DEL	(1ULL << 63)	/* an op removing the id */
+#define BOOK_TEXT_META	"book.text-postings"
+
+struct book_text_ent {
+	unsigned char	 key[BOOK_TEXT_KEYMAX];
+	size_t		 klen;		/* 0: an empty slot */
+	uint64_t	*ops;		/* ids, BOOK_TEXT_DEL set to remove */
+	size_t		 n, cap;
+};
+
+struct book_text {
+	struct book_text_ent	*v;
+	size_t			 cap, n;
+	size_t			 nops;
+};
+
+struct book_text *
+book_text_new(void)
+{
+	return xcalloc(1, sizeof(struct book_text));
+}
+
+void
+book_text_free(struct book_text *x)
+{
+	size_t	i;
+
+	if (x == NULL)
+		return;
+	for (i = 0; i < x->cap; i++)
+		free(x->v[i].ops);
+	free(x->v);
+	free(x);
+}
+
+static uint64_t
+book_text_hash(const unsigned char *k, size_t len)
+{
+	uint64_t	h = 1469598103934665603ULL;
+
+	while (len-- > 0)
+		h = (h ^ *k++) * 1099511628211ULL;
+	return h;
+}
+
+static struct book_text_ent *
+book_text_slot(struct book_text *x, const unsigned char *k, size_t klen)
+{
+	struct book_text_ent	*s;
+	size_t			 i, j, cap;
+
+	if (x->n * 2 >= x->cap) {
+		struct book_text_ent	*old = x->v;
+
+		cap = x->cap;
+		x->cap = cap ? cap * 2 : 4096;
+		x->v = xcalloc(x->cap, sizeof *x->v);
+		for (j = 0; j < cap; j++) {
+			if (old[j].klen == 0)
+				continue;
+			i = book_text_hash(old[j].key, old[j].klen);
+			for (i &= x->cap - 1; x->v[i].klen != 0;
+			    i = (i + 1) & (x->cap - 1))
+				;
+			x->v[i] = old[j];
+		}
+		free(old);
+	}
+	for (i = book_text_hash(k, klen) & (x->cap - 1);; i = (i + 1) &
+	    (x->cap - 1)) {
+		s = &x->v[i];
+		if (s->klen == klen && memcmp(s->key, k, klen) == 0)
+			return s;
+		if (s->klen == 0)
+			break;
+	}
+	memcpy(s->key, k, klen);
+	s->klen = klen;
+	x->n++;
+	return s;
+}
+
+static void
+book_text_op(struct book_text *x, const struct book_gram *g, uint64_t op)
+{
+	unsigned char		 k[BOOK_TEXT_KEYMAX];
+	struct book_text_ent	*s;
+	uint64_t		 id = op & ~BOOK_TEXT_DEL;
+	size_t			 klen = book_text_key(g->s, g->len,
+				    id / BOOK_TEXT_BLOCK, k);
+
+	s = book_text_slot(x, k, klen);
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 4;
+		s->ops = xreallocarray(s->ops, s->cap, sizeof *s->ops);
+	}
+	s->ops[s->n++] = op;
+	x->nops++;
+}
+
+/* Ops noted since the last flush (a bulk load flushes past a bound). */
+size_t
+book_text_pending(const struct book_text *x)
+{
+	return x->nops;
+}
+
+size_t
+book_text_key(const char *tri, size_t len, uint32_t block, unsigned char *out)
+{
+	memcpy(out, tri, len);
+	out[len] = block >> 24;
+	out[len + 1] = block >> 16;
+	out[len + 2] = block >> 8;
+	out[len + 3] = block;
+	return len + 4;
+}
+
+static int
+book_gram_cmp(const void *a, const void *b)
+{
+	const struct book_gram	*x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return memcmp(x->s, y->s, x->len);
+}
+
+/* The distinct trigrams of a contact (none for NULL), sorted. */
+size_t
+book_grams(const struct contact *c, struct book_gram **out)
+{
+	struct book_gram	*v = NULL;
+	char			*h;
+	size_t			 n = 0, cap = 0;
+
+	*out = NULL;
+	if (c == NULL)
+		return 0;
+	h = book_haystack(c);
+	n = book_grams_of(h, &v, &cap);
+	free(h);
+	*out = v;
+	return book_grams_unique(v, n);
+}
+
+/* Sorts trigrams and drops repeats; how many are left. */
+size_t
+book_grams_unique(struct book_gram *v, size_t n)
+{
+	size_t	i, k;
+
+	if (n > 1)
+		qsort(v, n, sizeof *v, book_gram_cmp);
+	for (i = k = 0; i < n; i++)
+		if (k == 0 || book_gram_cmp(&v[k - 1], &v[i]) != 0)
+			v[k++] = v[i];
+	return k;
+}
+
+/* Every run of three characters of s, within a line (not deduplicated). */
+size_t
+book_grams_of(const char *s, struct book_gram **v, size_t *cap)
+{
+	const char	*p, *q;
+	size_t		 n = 0;
+	uint32_t	 cp;
+	int		 w[3], k;
+
+	for (p = s; *p != '\0'; p += w[0]) {
+		for (q = p, k = 0; k < 3; k++) {
+			w[k] = utf8_decode(q, strlen(q), &cp);
+			if (w[k] <= 0 || cp == '\n')
+				break;
+			q += w[k];
+		}
+		if (k == 3 && (size_t)(q - p) <= BOOK_TEXT_GRAMMAX) {
+			if (n == *cap) {
+				*cap = *cap ? *cap * 2 : 64;
+				*v = xreallocarray(*v, *cap, sizeof **v);
+			}
+			memcpy((*v)[n].s, p, q - p);
+			(*v)[n++].len = q - p;
+		}
+		if (w[0] <= 0)
+			w[0] = 1;
+	}
+	return n;
+}
+
+/* Notes the trigrams a contact loses and gains (old or new NULL). */
+void
+book_text_note(struct book_text *x, uint64_t id, const struct contact *old,
+    const struct contact *new)
+{
+	struct book_gram	*a, *b;
+	size_t			 na, nb, i = 0, j = 0;
+	int			 c;
+
+	na = book_grams(old, &a);
+	nb = book_grams(new, &b);
+	while (i < na || j < nb) {
+		if (i == na)
+			c = 1;
+		else if (j == nb)
+			c = -1;
+		else
+			c = book_gram_cmp(&a[i], &b[j]);
+		if (c < 0)
+			book_text_op(x, &a[i++], id | BOOK_TEXT_DEL);
+		else if (c > 0)
+			book_text_op(x, &b[j++], id);
+		else
+			i++, j++;
+	}
+	free(a);
+	free(b);
+}
+
+/* Appends a posting's ids (delta varints from the block's first id). */
+void
+book_text_decode(const void *data, size_t len, uint32_t block,
+    uint64_t **ids, size_t *n, size_t *cap)
+{
+	const unsigned char	*p = data, *end = p + len;
+	uint64_t		 id = (uint64_t)block * BOOK_TEXT_BLOCK, d;
+	int			 shift;
+
+	while (p < end) {
+		for (d = 0, shift = 0; p < end && shift < 64; shift += 7) {
+			d |= (uint64_t)(*p & 0x7f) << shift;
+			if (!(*p++ & 0x80))
+				break;
+		}
+		id += d;
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			*ids = xreallocarray(*ids, *cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = id;
+	}
+}
+
+static void
+book_text_encode(const uint64_t *ids, size_t n, uint32_t block,
+    struct buf *out)
+{
+	uint64_t	prev = (uint64_t)block * BOOK_TEXT_BLOCK, d;
+	size_t		i;
+
+	buf_reset(out);
+	for (i = 0; i < n; i++) {
+		for (d = ids[i] - prev; d >= 0x80; d >>= 7)
+			buf_addc(out, (char)(0x80 | (d & 0x7f)));
+		buf_addc(out, (char)d);
+		prev = ids[i];
+	}
+}
+
+/* Applies one op to a sorted id list. */
+static void
+book_text_apply(uint64_t **ids, size_t *n, size_t *cap, uint64_t op)
+{
+	uint64_t	id = op & ~BOOK_TEXT_DEL;
+	size_t		lo = 0, hi = *n, mid;
+
+	if (*n > 0 && (*ids)[*n - 1] < id)
+		lo = *n;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((*ids)[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (op & BOOK_TEXT_DEL) {
+		if (lo < *n && (*ids)[lo] == id)
+			memmove(*ids + lo, *ids + lo + 1,
+			    (--*n - lo) * sizeof **ids);
+		return;
+	}
+	if (lo < *n && (*ids)[lo] == id)
+		return;
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*ids = xreallocarray(*ids, *cap, sizeof **ids);
+	}
+	memmove(*ids + lo + 1, *ids + lo, (*n - lo) * sizeof **ids);
+	(*ids)[lo] = id;
+	++*n;
+}
+
+static int
+book_text_ent_cmp(const void *a, const void *b)
+{
+	const struct book_text_ent	*x = a, *y = b;
+	size_t				 n = x->klen < y->klen ? x->klen :
+					    y->klen;
+	int				 c = memcmp(x->key, y->key, n);
+
+	if (c != 0)
+		return c;
+	return x->klen < y->klen ? -1 : x->klen > y->klen;
+}
+
+/* Packs the postings noted to the front, in key order; how many.  Nothing
+ * can be noted after this but a flush. */
+static size_t
+book_text_sort(struct book_text *x)
+{
+	size_t	i, k;
+
+	for (i = k = 0; i < x->cap; i++)
+		if (x->v[i].klen != 0)
+			x->v[k++] = x->v[i];
+	/* Packed: no longer a hash table, only to be read and freed. */
+	if (k < x->cap)
+		memset(x->v + k, 0, (x->cap - k) * sizeof *x->v);
+	if (k > 1)
+		qsort(x->v, k, sizeof *x->v, book_text_ent_cmp);
+	return k;
+}
+
+/* Writes one posting: what it held (unless fresh) with the ops applied. */
+static int
+book_text_write(struct store_txn *t, const struct book_text_ent *s, int fresh,
+    struct buf *b, uint64_t **ids, size_t *cap, struct err *e)
+{
+	const unsigned char	*k = s->key + s->klen - 4;
+	uint32_t		 block = (uint32_t)k[0] << 24 | k[1] << 16 |
+				    k[2] << 8 | k[3];
+	size_t			 n = 0, i;
+	int			 rc = STORE_NOTFOUND;
+
+	if (!fresh)
+		rc = store_kget(t, BOOK_T_TEXT, s->key, s->klen, b, STORE_RMW,
+		    e);
+	if (rc == 0)
+		book_text_decode(b->data, b->len, block, ids, &n, cap);
+	else if (rc != STORE_NOTFOUND)
+		return rc;
+	for (i = 0; i < s->n; i++)
+		book_text_apply(ids, &n, cap, s->ops[i]);
+	if (n == 0)
+		return rc == 0 ? store_kdel(t, BOOK_T_TEXT, s->key, s->klen,
+		    e) : 0;
+	book_text_encode(*ids, n, block, b);
+	return store_kput(t, BOOK_T_TEXT, s->key, s->klen, b->data, b->len, e);
+}
+
+/*
+ * Writes every posting noted, in key order, and empties the accumulator.
+ * fresh: the table held none of them (a load into a new database).
+ */
+int
+book_text_flush(struct store_txn *t, struct book_text *x, int fresh,
+    struct err *e)
+{
+	struct buf	 b = BUF_INIT;
+	uint64_t	*ids = NULL;
+	size_t		 i, k, cap = 0;
+	int		 rc = 0;
+
+	k = book_text_sort(x);
+	for (i = 0; i < k && rc == 0; i++)
+		rc = book_text_write(t, &x->v[i], fresh, &b, &ids, &cap, e);
+	for (i = 0; i < k; i++)
+		free(x->v[i].ops);
+	free(x->v);
+	x->v = NULL;
+	x->cap = x->n = x->nops = 0;
+	free(ids);
+	buf_free(&b);
+	return rc;
+}
+
+/* One contact's record changes from old to new (either empty: none). */
+int
+book_text_update(struct store_txn *t, uint64_t id, const struct buf *old,
+    const void *new, size_t newlen, struct err *e)
+{
+	struct book_text	*x = book_text_new();
+	struct contact		*a = NULL, *b = NULL;
+	int			 rc;
+
+	if (old != NULL && old->len > 0)
+		a = contact_decode(old->data, old->len, NULL);
+	if (new != NULL && newlen > 0)
+		b = contact_decode(new, newlen, NULL);
+	book_text_note(x, id, a, b);
+	rc = book_text_flush(t, x, 0, e);
+	contact_free(a);
+	contact_free(b);
+	book_text_free(x);
+	return rc;
+}
+
+/* Notes every contact's trigrams, as a load would write them. */
+static int
+book_text_expect(struct store_txn *t, struct book_text *x, struct err *e)
+{
+	struct store_cursor	*c;
+	struct store_row	 row;
+	struct contact		*ct;
+	int			 rc;
+
+	rc = store_cursor_open(t, BOOK_T_CONTACT, -1, STORE_CUR_DATA, &c, e);
+	if (rc != 0)
+		return rc;
+	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0;
+	    rc = store_cursor_next(c, &row)) {
+		ct = contact_decode(row.data, row.dlen, NULL);
+		book_text_note(x, row.id, NULL, ct);
+		contact_free(ct);
+	}
+	store_cursor_close(c);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+/* Whether a stored posting holds exactly the ids expected of it. */
+static int
+book_text_same(const struct store_row *row, const struct book_text_ent *s,
+    uint64_t **ids, size_t *cap)
+{
+	const unsigned char	*b = (const unsigned char *)row->key +
+				    row->klen - 4;
+	size_t			 n = 0;
+
+	book_text_decode(row->data, row->dlen, (uint32_t)b[0] << 24 |
+	    b[1] << 16 | b[2] << 8 | b[3], ids, &n, cap);
+	return n == s->n && memcmp(*ids, s->ops, n * sizeof **ids) == 0;
+}
+
+static void
+book_text_bad(void (*bad)(const char *, void *), void *arg,
+    const struct book_text_ent *s, const char *what)
+{
+	const unsigned char	*b = s->key + s->klen - 4;
+	char			 msg[128];
+
+	snprintf(msg, sizeof msg, "text posting \"%.*s\" of ids %u*%d: %s",
+	    (int)s->klen - 4, (const char *)s->key, (unsigned)(b[0] << 24 |
+	    b[1] << 16 | b[2] << 8 | b[3]), BOOK_TEXT_BLOCK, what);
+	bad(msg, arg);
+}
+
+/*
+ * Compares the postings with the contacts' trigrams: every contact must
+ * be in the posting of each of its trigrams, and every id in a posting
+ * must be a contact with that trigram.  Calls bad for each posting that
+ * differs; returns 0 or a store error.
+ */
+int
+book_text_check(struct store_txn *t, void (*bad)(const char *, void *),
+    void *arg, struct err *e)
+{
+	struct book_text	*x = book_text_new();
+	struct store_cursor	*c = NULL;
+	struct store_row	 row;
+	uint64_t		*ids = NULL;
+	size_t			 i = 0, n, cap = 0;
+	int			 rc, cmp;
+
+	if ((rc = book_text_expect(t, x, e)) == 0)
+		rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c,
+		    e);
+	n = book_text_sort(x);
+	if (rc == 0)
+		rc = store_cursor_seek(c, NULL, 0, &row);
+	while (rc == 0 || (rc == STORE_NOTFOUND && i < n)) {
+		struct book_text_ent	k;
+
+		if (rc == 0) {
+			memcpy(k.key, row.key, row.klen < sizeof k.key ?
+			    row.klen : sizeof k.key);
+			k.klen = row.klen;
+		}
+		cmp = rc != 0 ? 1 : i == n ? -1 : book_text_ent_cmp(&k,
+		    &x->v[i]);
+		if (cmp < 0)
+			book_text_bad(bad, arg, &k, "has no contact with it");
+		else if (cmp > 0)
+			book_text_bad(bad, arg, &x->v[i], "is missing");
+		else if (!book_text_same(&row, &x->v[i], &ids, &cap))
+			book_text_bad(bad, arg, &k, "does not list the "
+			    "contacts with it");
+		if (cmp >= 0)
+			i++;
+		if (cmp <= 0)
+			rc = store_cursor_next(c, &row);
+	}
+	if (c != NULL)
+		store_cursor_close(c);
+	free(ids);
+	book_text_free(x);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+/*
+ * Databases made before the postings have contacts and none: built once,
+ * on the first open, and marked done in the meta table.
+ */
+static int
+book_text_build_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_text	*x;
+	struct buf		 b = BUF_INIT;
+	int			 rc;
+
+	(void)arg;
+	rc = store_meta_get(t, BOOK_TEXT_META, &b, STORE_RMW, e);
+	buf_free(&b);
+	if (rc != STORE_NOTFOUND)	/* built, by us or another */
+		return rc;
+	x = book_text_new();
+	if ((rc = book_text_expect(t, x, e)) == 0)
+		rc = book_text_flush(t, x, 0, e);
+	book_text_free(x);
+	if (rc == 0)
+		rc = store_meta_put(t, BOOK_TEXT_META, "1", 1, e);
+	return rc;
+}
+
+static int
+book_text_ready_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct buf	b = BUF_INIT;
+	int		rc;
+
+	rc = store_meta_get(t, BOOK_TEXT_META, &b, 0, e);
+	buf_free(&b);
+	*(int *)arg = rc == 0;
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+int
+book_text_ready(struct store *st, struct err *e)
+{
+	int	ready = 0;
+
+	if (store_txn_run(st, STORE_READ, book_text_ready_fn, &ready, e) != 0)
+		return -1;
+	if (ready)
+		return 0;
+	return store_txn_run(st, 0, book_text_build_fn, NULL, e);
+}
