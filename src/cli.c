@@ -169,8 +169,8 @@ cli_usage(const char *name)
 	const struct cli_cmd	*c = cli_find_cmd(name);
 
 	if (c != NULL)
-		fprintf(stderr, "usage: kith [-d DIR] %s %s\n", c->name,
-		    c->args);
+		fprintf(stderr, "usage: kith [-d DIR] %s%s%s\n", c->name,
+		    *c->args ? " " : "", c->args);
 	return 2;
 }
 
@@ -185,7 +185,8 @@ cli_help(FILE *f)
 	    "\n"
 	    "Commands:\n", f);
 	for (c = cli_cmds; c->name != NULL; c++)
-		fprintf(f, "  %-9s %s\n  %9s   %s\n", c->name, c->args, "",
+		fprintf(f, "  %s%*s%s\n  %9s   %s\n", c->name,
+		    *c->args ? 10 - (int)strlen(c->name) : 0, "", c->args, "",
 		    c->help);
 	fputs("\nOptions:\n"
 	    "  -d DIR     the database directory (also KITH_DIR; default\n"
@@ -258,8 +259,8 @@ cli_run(struct cli *cli, int argc, char **argv)
 	}
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: kith [-d DIR] %s %s\n%s\n", c->name,
-			    c->args, c->help);
+			printf("usage: kith [-d DIR] %s%s%s\n%s\n", c->name,
+			    *c->args ? " " : "", c->args, c->help);
 			return 0;
 		}
 	}
