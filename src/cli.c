@@ -246,6 +246,23 @@ cli_open(struct cli *cli, const struct cli_cmd *c)
 	return 0;
 }
 
+/* Whether a usage line has arguments outside [brackets]: required ones. */
+static int
+cli_needs_args(const char *args)
+{
+	int	depth = 0;
+
+	for (; *args != '\0'; args++) {
+		if (*args == '[')
+			depth++;
+		else if (*args == ']')
+			depth--;
+		else if (depth == 0 && *args != ' ')
+			return 1;
+	}
+	return 0;
+}
+
 int
 cli_run(struct cli *cli, int argc, char **argv)
 {
@@ -264,6 +281,9 @@ cli_run(struct cli *cli, int argc, char **argv)
 			return 0;
 		}
 	}
+	/* A usage error comes before any database is opened. */
+	if (argc == 1 && cli_needs_args(c->args))
+		return cli_usage(c->name);
 	if ((rc = cli_open(cli, c)) != 0)
 		return rc < 0 ? 0 : rc;
 	rc = c->run(cli, argc, argv);

@@ -31,3 +31,11 @@ grep -q '^kith: ' "$ERR" || fail "error not prefixed"
 
 kith dump > after.txt
 cmp -s before.txt after.txt || fail "a refused command changed the database"
+
+# A missing argument is a usage error before any database is opened.
+for c in show rm set add done load backup query history restore import \
+    export deal case campaign log schedule; do
+	expect_status 2 kith -d "$PWD/none" $c
+	grep -q "^usage: kith \[-d DIR\] $c " "$ERR" || fail "kith $c: $(cat "$ERR")"
+done
+[ ! -e "$PWD/none" ] || fail "a usage error created a database"
