@@ -30,44 +30,23 @@ struct book_imp {
 	struct book_text	 *text;	/* postings, written at the end */
 };
 
-/* The first visible contact under key in an index. */
+/*
+ * The first visible contact under an index key: exactly key, or (prefix)
+ * any key starting with it, as the reversed digits of a phone that ends
+ * in them.
+ */
 static int
-book_imp_lookup(struct book_imp *x, struct store_cursor *c, const char *key,
-    size_t klen, uint64_t *id, struct err *e)
+book_imp_first(struct book_imp *x, struct store_cursor *c, const char *key,
+    size_t klen, int prefix, uint64_t *id, struct err *e)
 {
 	struct store_row	 row;
 	struct contact		*ct;
 	int			 rc, vis;
 
-	for (rc = store_cursor_find(c, key, klen, &row); rc == 0;
-	    rc = store_cursor_next_dup(c, &row)) {
-		if ((ct = contact_decode(row.data, row.dlen, e)) == NULL)
-			return -1;
-		vis = book_visible(x->b, ct);
-		contact_free(ct);
-		if (vis) {
-			*id = row.id;
-			return 0;
-		}
-	}
-	if (rc == -1)
-		err_set(e, NULL, 0, "import: %s", store_cursor_error(c));
-	return rc;
-}
-
-/* The first visible contact with a phone ending in the digits rev holds
- * last first: a prefix of the phone index's keys. */
-static int
-book_imp_phone(struct book_imp *x, struct store_cursor *c, const char *rev,
-    size_t rlen, uint64_t *id, struct err *e)
-{
-	struct store_row	 row;
-	struct contact		*ct;
-	int			 rc, vis;
-
-	for (rc = store_cursor_seek(c, rev, rlen, &row); rc == 0;
+	for (rc = store_cursor_seek(c, key, klen, &row); rc == 0;
 	    rc = store_cursor_next(c, &row)) {
-		if (row.klen < rlen || memcmp(row.key, rev, rlen) != 0)
+		if (row.klen < klen || memcmp(row.key, key, klen) != 0 ||
+		    (!prefix && row.klen != klen))
 			return STORE_NOTFOUND;
 		if ((ct = contact_decode(row.data, row.dlen, e)) == NULL)
 			return -1;
@@ -95,15 +74,15 @@ book_imp_dup(struct book_imp *x, struct store_cursor *em,
 
 	for (i = 0; rc == STORE_NOTFOUND && i < c->emails.n; i++) {
 		k = utf8_fold(c->emails.v[i].text);
-		rc = book_imp_lookup(x, em, k, strlen(k), id, e);
+		rc = book_imp_first(x, em, k, strlen(k), 0, id, e);
 		free(k);
 	}
 	for (i = 0; rc == STORE_NOTFOUND && i < c->phones.n; i++) {
 		n = book_digits_reversed(c->phones.v[i].text, d, sizeof d);
 		if (n < 7)
 			continue;
-		rc = book_imp_phone(x, ph, d, n > BOOK_IMP_DIGITS ?
-		    BOOK_IMP_DIGITS : n, id, e);
+		rc = book_imp_first(x, ph, d, n > BOOK_IMP_DIGITS ?
+		    BOOK_IMP_DIGITS : n, 1, id, e);
 	}
 	return rc;
 }
