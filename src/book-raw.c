@@ -122,6 +122,31 @@ book_raw_text(struct store_txn *t, struct book_raw_q *q, struct err *e)
 	return rc;
 }
 
+/* The records, through one bulk writer per table: indexes in key order. */
+static int
+book_raw_put(struct store_txn *t, struct book_raw_q *q, struct err *e)
+{
+	struct store_bulk	*bulk[BOOK_NTABLES] = { NULL };
+	size_t			 i;
+	int			 rc = 0, tb;
+
+	for (i = 0; rc == 0 && i < q->n; i++) {
+		tb = book_kind_table(q->v[i].kind);
+		if (bulk[tb] == NULL)
+			rc = store_bulk_begin(t, tb, &bulk[tb], e);
+		if (rc == 0)
+			rc = store_bulk_put(bulk[tb], q->v[i].id,
+			    q->v[i].data, q->v[i].len, e);
+	}
+	for (i = 0; i < BOOK_NTABLES; i++) {
+		if (bulk[i] != NULL && rc == 0)
+			rc = store_bulk_end(bulk[i], e);
+		else
+			store_bulk_free(bulk[i]);
+	}
+	return rc;
+}
+
 static int
 book_raw_load_fn(struct store_txn *t, void *arg, struct err *e)
 {
@@ -140,12 +165,8 @@ book_raw_load_fn(struct store_txn *t, void *arg, struct err *e)
 			return -1;
 		}
 	}
-	for (i = 0; i < q->n; i++) {
-		rc = store_put(t, book_kind_table(q->v[i].kind), q->v[i].id,
-		    q->v[i].data, q->v[i].len, e);
-		if (rc != 0)
-			return rc;
-	}
+	if ((rc = book_raw_put(t, q, e)) != 0)
+		return rc;
 	if ((rc = book_raw_text(t, q, e)) != 0)
 		return rc;
 	for (i = 0; book_kinds[i] != '\0'; i++) {
@@ -163,5 +184,6 @@ book_raw_load(struct book *b, const struct book_raw *v, size_t n,
 {
 	struct book_raw_q	q = { NULL, NULL, (uint64_t *)seqs, v, n };
 
-	return store_txn_run(b->store, 0, book_raw_load_fn, &q, e);
+	return store_txn_run(b->store, STORE_BULK, book_raw_load_fn, &q,
+	    e);
 }

@@ -18,37 +18,10 @@
 
 #include "buf.h"
 #include "err.h"
+#include "store-int.h"
 #include "xmalloc.h"
 
-#define STORE_FILE	"kith.db"
-#define STORE_MODE	0660
-#define STORE_MAX_DB	64
 #define STORE_REJOIN_MS	500	/* lock conflicts this long: reopen */
-
-struct store {
-	char				*dir;
-	const struct store_schema	*schema;
-	int				 flags;
-	int				 timeout_ms;
-	DB_ENV				*env;
-	DB_TXN				*open_txn;	/* opening: no waits */
-	DB				*meta;
-	DB				*tables[STORE_MAX_DB];
-	DB				*indexes[STORE_MAX_DB];
-	/* The same indexes unassociated: keys and ids without the table. */
-	DB				*keys[STORE_MAX_DB];
-	char				 msg[512];	/* the library's last word */
-};
-
-struct store_txn {
-	struct store		*st;
-	DB_TXN			*txn;
-	int			 flags;
-	int			 recover;	/* the library asked for it */
-	struct store_cursor	*cursors;
-	/* Record count changes, written once at commit (see store_put). */
-	int64_t			 counts[STORE_MAX_DB];
-};
 
 struct store_cursor {
 	struct store_txn	*t;
@@ -139,7 +112,7 @@ store_errcall(const DB_ENV *env, const char *pfx, const char *msg)
 }
 
 /* Classifies a library error: retry, recover, or a real error. */
-static int
+int
 store_fail(struct store_txn *t, int ret, const char *what, struct err *e)
 {
 	if (ret == DB_LOCK_DEADLOCK || ret == DB_LOCK_NOTGRANTED)
@@ -707,6 +680,8 @@ store_txn_once(struct store *st, int flags, store_txn_fn fn, void *arg,
 		bflags |= DB_READ_COMMITTED;
 	if (flags & STORE_NOSYNC)
 		bflags |= DB_TXN_NOSYNC;
+	if (flags & STORE_BULK)
+		bflags |= DB_TXN_BULK;
 	ret = st->env->txn_begin(st->env, NULL, &t.txn, bflags);
 	if (ret != 0) {
 		rc = store_fail(&t, ret, "begin", e);
@@ -723,6 +698,10 @@ store_txn_once(struct store *st, int flags, store_txn_fn fn, void *arg,
 			rc = store_fail(&t, ret, "commit", e);
 	} else
 		t.txn->abort(t.txn);
+	while (t.nlate > 0) {	/* no sync: the commit made them durable */
+		t.nlate--;
+		t.late[t.nlate]->close(t.late[t.nlate], DB_NOSYNC);
+	}
 	*recover = t.recover;
 	return rc;
 }
@@ -902,6 +881,20 @@ store_next_id(struct store_txn *t, int table, uint64_t *id, struct err *e)
 
 	snprintf(name, sizeof name, "seq.%s", t->st->schema->tables[table].name);
 	return store_meta_bump(t, name, 1, id, e);
+}
+
+int
+store_next_ids(struct store_txn *t, int table, uint64_t count,
+    uint64_t *first, struct err *e)
+{
+	char		name[80];
+	uint64_t	last;
+	int		rc;
+
+	snprintf(name, sizeof name, "seq.%s", t->st->schema->tables[table].name);
+	if ((rc = store_meta_bump(t, name, count, &last, e)) == 0)
+		*first = last - count + 1;
+	return rc;
 }
 
 int

@@ -75,6 +75,7 @@ const char	*store_dir(const struct store *st);
 /* Transactions: fn runs inside one; STORE_RETRY from it retries. */
 #define STORE_READ	0x1	/* read-only: read committed */
 #define STORE_NOSYNC	0x2	/* do not sync the log at commit */
+#define STORE_BULK	0x4	/* many new records (DB_TXN_BULK) */
 typedef int (*store_txn_fn)(struct store_txn *t, void *arg, struct err *e);
 int	store_txn_run(struct store *st, int flags, store_txn_fn fn, void *arg,
 	    struct err *e);
@@ -98,6 +99,25 @@ int	store_kdel(struct store_txn *t, int table, const void *key,
 /* The next unused id of a table (1, 2, ...); never reused. */
 int	store_next_id(struct store_txn *t, int table, uint64_t *id,
 	    struct err *e);
+/* Reserves count ids at once; the first is *first. */
+int	store_next_ids(struct store_txn *t, int table, uint64_t count,
+	    uint64_t *first, struct err *e);
+
+/*
+ * Bulk writing of many new records of one table in one transaction (a
+ * load, an import): store_bulk_put takes the records in id order, ids that
+ * are not in the table; store_bulk_end writes their index keys, sorted.
+ * Nothing may read the table's indexes in between (they lack the records
+ * put so far).  store_bulk_free drops a bulk write that failed.
+ */
+struct store_bulk;
+int	store_bulk_begin(struct store_txn *t, int table,
+	    struct store_bulk **out, struct err *e);
+int	store_bulk_put(struct store_bulk *b, uint64_t id, const void *data,
+	    size_t len, struct err *e);
+int	store_bulk_end(struct store_bulk *b, struct err *e);
+void	store_bulk_free(struct store_bulk *b);
+
 /* The id counter itself (the last id given), read and restored by load. */
 int	store_seq_get(struct store_txn *t, int table, uint64_t *seq,
 	    struct err *e);

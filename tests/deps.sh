@@ -5,7 +5,7 @@
 # of DESIGN.md, prints each violation as "file:line: reason" and exits 1
 # if there was any:
 #   - only src/ui*.c include curses.h, ncurses.h, form.h or menu.h;
-#   - only store.c includes <db.h>;
+#   - only the store module (store.c, store-*.[ch]) includes <db.h>;
 #   - only sched.c and ical.c include <libical/ical.h> or <ical.h>;
 #   - only vcard.c, csv.c and import.c include <iconv.h>;
 #   - a module includes headers of its own layer or lower ones only, and
@@ -56,8 +56,8 @@ function bad(why) {
 	    (base !~ /^ui[-.a-z]*\.[ch]$/ || base == "ui.h"))
 		bad("only src/ui*.c (and their private headers) may include " \
 		    hdr)
-	if (!quoted && hdr == "db.h" && base != "store.c")
-		bad("only src/store.c may include db.h")
+	if (!quoted && hdr == "db.h" && base !~ /^store(-[a-z]+)?\.[ch]$/)
+		bad("only the store module may include db.h")
 	if (!quoted && hdr ~ /^(libical\/)?ical\.h$/ &&
 	    base !~ /^(sched|ical)(-[a-z]+)?\.c$/)
 		bad("only the sched and ical modules may include " hdr)
