@@ -90,6 +90,39 @@ book_history_free(struct book_audit_entry *v, size_t n)
 	free(v);
 }
 
+/* Gives a creation entry stored without its version (book-int.h) the
+ * version it made: the next entry's old one, or the record as it is. */
+static int
+book_history_fill(struct store_txn *t, struct book_hist *h, struct err *e)
+{
+	struct book_audit_entry	*x;
+	struct buf		 cur = BUF_INIT;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < h->n; i++) {
+		x = &h->v[i];
+		if (x->oldlen != 0 || x->newlen != 0)
+			continue;
+		if (i + 1 < h->n && h->v[i + 1].oldlen != 0) {
+			x->newlen = h->v[i + 1].oldlen;
+			x->new = xmalloc(x->newlen);
+			memcpy(x->new, h->v[i + 1].old, x->newlen);
+			continue;
+		}
+		rc = store_get(t, book_table_of(h->kind), h->id, &cur, 0, e);
+		if (rc < 0)
+			return rc;
+		if (rc == 0 && cur.len > 0) {
+			x->newlen = cur.len;
+			x->new = xmalloc(cur.len);
+			memcpy(x->new, cur.data, cur.len);
+		}
+		buf_free(&cur);
+	}
+	return 0;
+}
+
 /* The entries of one record, oldest first, from the audit index. */
 static int
 book_history_fn(struct store_txn *t, void *arg, struct err *e)
@@ -125,7 +158,9 @@ book_history_fn(struct store_txn *t, void *arg, struct err *e)
 		err_set(e, NULL, 0, "audit: %s", store_cursor_error(c));
 	store_cursor_close(c);
 	buf_free(&key);
-	return rc == STORE_NOTFOUND ? 0 : rc;
+	if (rc == STORE_NOTFOUND)
+		rc = book_history_fill(t, h, e);
+	return rc;
 }
 
 /* Whether the last known state of a contact is one this user may see. */

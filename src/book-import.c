@@ -3,9 +3,12 @@
  * through the e-mail and phone indexes. */
 #include "book.h"
 
+#include <search.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "book-int.h"
@@ -21,12 +24,20 @@
 /* Phone numbers match on this many trailing digits (at least 7). */
 #define BOOK_IMP_DIGITS	8
 
+/* What becomes of each contact of an import: added, rejected, merged
+ * into (or skipped for) an earlier one of the file or a stored one. */
+enum {
+	BOOK_IMP_ADD, BOOK_IMP_BAD, BOOK_IMP_DUP, BOOK_IMP_MERGED,
+	BOOK_IMP_SKIPPED
+};
+
 struct book_imp {
 	struct book		 *b;
 	struct contact		**v;
 	size_t			  n;
 	struct book_import	 *imp;
-	unsigned char		 *bad;
+	unsigned char		 *fate;		/* BOOK_IMP_* */
+	size_t			  inmerged, inskipped;	/* within the file */
 	struct book_text	 *text;	/* postings, written at the end */
 };
 
@@ -227,49 +238,76 @@ out:
 	return rc;
 }
 
+/*
+ * The new contacts, in one bulk write each for them and their audit
+ * entries: ids in a row, indexes written in key order after them.  Their
+ * audit entries hold no copy of them (book-int.h).
+ */
 static int
-book_imp_add(struct book_imp *x, struct store_txn *t, struct contact *c,
+book_imp_add_all(struct book_imp *x, struct store_txn *t, size_t nadd,
     struct err *e)
 {
-	struct buf	data = BUF_INIT;
-	int		rc;
+	struct store_bulk	*bc = NULL, *ba = NULL;
+	struct buf		 data = BUF_INIT, au = BUF_INIT;
+	uint64_t		 id, aid;
+	size_t			 i;
+	int			 rc;
 
-	if ((rc = store_next_id(t, BOOK_T_CONTACT, &c->id, e)) != 0)
-		return rc;
-	contact_encode(c, &data);
-	rc = store_put(t, BOOK_T_CONTACT, c->id, data.data, data.len, e);
+	if (nadd == 0)
+		return 0;
+	rc = store_next_ids(t, BOOK_T_CONTACT, nadd, &id, e);
 	if (rc == 0)
-		book_text_note(x->text, c->id, NULL, c);
+		rc = store_next_ids(t, BOOK_T_AUDIT, nadd, &aid, e);
 	if (rc == 0)
-		rc = book_audit(t, x->b, BOOK_CONTACT, c->id, "import", NULL,
-		    &data, e);
+		rc = store_bulk_begin(t, BOOK_T_CONTACT, &bc, e);
+	if (rc == 0)
+		rc = store_bulk_begin(t, BOOK_T_AUDIT, &ba, e);
+	for (i = 0; rc == 0 && i < x->n; i++) {
+		if (x->fate[i] != BOOK_IMP_ADD)
+			continue;
+		x->v[i]->id = id++;
+		buf_reset(&data);
+		contact_encode(x->v[i], &data);
+		rc = store_bulk_put(bc, x->v[i]->id, data.data, data.len, e);
+		book_text_note(x->text, x->v[i]->id, NULL, x->v[i]);
+		buf_reset(&au);
+		book_audit_encode(x->b, BOOK_CONTACT, x->v[i]->id, "import",
+		    NULL, NULL, &au);
+		if (rc == 0)
+			rc = store_bulk_put(ba, aid++, au.data, au.len, e);
+	}
+	if (rc == 0 && (rc = store_bulk_end(bc, e)) == 0)
+		rc = store_bulk_end(ba, e);
+	else {
+		store_bulk_free(bc);
+		store_bulk_free(ba);
+	}
 	buf_free(&data);
+	buf_free(&au);
 	return rc;
 }
 
+/* Merges or skips a contact that duplicates a stored one. */
 static int
-book_imp_one(struct book_imp *x, struct store_txn *t,
-    struct store_cursor *em, struct store_cursor *ph, struct contact *c,
+book_imp_stored(struct book_imp *x, struct store_txn *t,
+    struct store_cursor *em, struct store_cursor *ph, size_t i,
     struct err *e)
 {
 	struct book_import	*imp = x->imp;
 	uint64_t		 id;
-	int			 rc = STORE_NOTFOUND;
+	int			 rc;
 
-	if (imp->policy != BOOK_DUP_ADD)
-		rc = book_imp_dup(x, em, ph, c, &id, e);
-	if (rc == STORE_NOTFOUND) {
-		imp->added++;
-		return book_imp_add(x, t, c, e);
-	}
+	rc = book_imp_dup(x, em, ph, x->v[i], &id, e);
 	if (rc != 0)
 		return rc;
 	if (imp->policy == BOOK_DUP_SKIP) {
 		imp->skipped++;
+		x->fate[i] = BOOK_IMP_SKIPPED;
 		return 0;
 	}
 	imp->merged++;
-	return book_imp_merge_into(x, t, id, c, e);
+	x->fate[i] = BOOK_IMP_MERGED;
+	return book_imp_merge_into(x, t, id, x->v[i], e);
 }
 
 static int
@@ -277,30 +315,50 @@ book_imp_fn(struct store_txn *t, void *arg, struct err *e)
 {
 	struct book_imp		*x = arg;
 	struct book_import	*imp = x->imp;
-	struct store_cursor	*em, *ph;
-	size_t			 i;
-	int			 rc;
+	struct store_cursor	*em = NULL, *ph = NULL;
+	size_t			 i, nadd = 0;
+	int			 rc = 0;
 
-	imp->added = imp->merged = imp->skipped = 0;
+	imp->added = 0;
+	imp->merged = x->inmerged;
+	imp->skipped = x->inskipped;
 	book_text_free(x->text);	/* a retry starts over */
 	x->text = book_text_new();
-	rc = store_cursor_open(t, BOOK_T_CONTACT, BOOK_I_EMAIL, STORE_CUR_DATA,
-	    &em, e);
-	if (rc == 0)
-		rc = store_cursor_open(t, BOOK_T_CONTACT, BOOK_I_PHONE,
-		    STORE_CUR_DATA, &ph, e);
+	if (imp->policy != BOOK_DUP_ADD) {
+		rc = store_cursor_open(t, BOOK_T_CONTACT, BOOK_I_EMAIL,
+		    STORE_CUR_DATA, &em, e);
+		if (rc == 0)
+			rc = store_cursor_open(t, BOOK_T_CONTACT,
+			    BOOK_I_PHONE, STORE_CUR_DATA, &ph, e);
+	}
 	for (i = 0; rc == 0 && i < x->n; i++) {
-		if (x->bad[i])
+		if (x->fate[i] == BOOK_IMP_MERGED ||
+		    x->fate[i] == BOOK_IMP_SKIPPED)	/* by a stored one */
+			x->fate[i] = BOOK_IMP_ADD;
+		if (x->fate[i] != BOOK_IMP_ADD)
 			continue;
-		if ((rc = book_imp_one(x, t, em, ph, x->v[i], e)) != 0)
-			break;
-		if (imp->progress != NULL && (i + 1) % 1000 == 0 &&
+		rc = STORE_NOTFOUND;
+		if (imp->policy != BOOK_DUP_ADD)
+			rc = book_imp_stored(x, t, em, ph, i, e);
+		if (rc == STORE_NOTFOUND) {
+			nadd++;
+			rc = 0;
+		}
+		if (rc == 0 && imp->progress != NULL && (i + 1) % 1000 == 0 &&
 		    imp->progress(i + 1, x->n, imp->arg) != 0) {
 			err_set(e, NULL, 0, "import interrupted: nothing "
 			    "imported");
 			rc = -1;
 		}
 	}
+	if (em != NULL)
+		store_cursor_close(em);
+	if (ph != NULL)
+		store_cursor_close(ph);
+	if (rc == 0)
+		rc = book_imp_add_all(x, t, nadd, e);
+	if (rc == 0)
+		imp->added = nadd;
 	if (rc == 0)
 		rc = book_text_flush(t, x->text, 0, e);
 	return rc;
@@ -325,7 +383,7 @@ book_imp_prepare(struct book_imp *x, struct err *e)
 				imp->failed = i;
 				return -1;
 			}
-			x->bad[i] = 1;
+			x->fate[i] = BOOK_IMP_BAD;
 			imp->rejected++;
 			if (imp->bad != NULL)
 				imp->bad(i, &ce, imp->arg);
@@ -343,21 +401,116 @@ book_imp_prepare(struct book_imp *x, struct err *e)
 	return 0;
 }
 
+/*
+ * The keys two contacts of the file are the same person by, as stored
+ * ones are found: a folded e-mail address, or a phone's last digits.
+ */
+static void
+book_imp_keys(const struct contact *c, char ***keys, size_t *n,
+    size_t *cap)
+{
+	char	*k, d[64];
+	size_t	 i, nd;
+
+	for (i = 0; i < c->emails.n + c->phones.n; i++) {
+		if (i < c->emails.n) {
+			k = utf8_fold(c->emails.v[i].text);
+		} else {
+			nd = book_digits_reversed(c->phones.v[i -
+			    c->emails.n].text, d, sizeof d);
+			if (nd < 7)
+				continue;
+			/* A digit never starts an address's fold: '@'. */
+			k = xasprintf("#%.*s", (int)(nd > BOOK_IMP_DIGITS ?
+			    BOOK_IMP_DIGITS : nd), d);
+		}
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 1024;
+			*keys = xreallocarray(*keys, *cap, sizeof **keys);
+		}
+		(*keys)[(*n)++] = k;
+	}
+}
+
+/* The first contact of the file that shares one of keys, or -1. */
+static ssize_t
+book_imp_seen(struct hsearch_data *h, char **keys, size_t n)
+{
+	ENTRY	 q, *hit;
+	size_t	 k;
+
+	for (k = 0; k < n; k++) {
+		q.key = keys[k];
+		q.data = NULL;
+		if (hsearch_r(q, FIND, &hit, h) != 0)
+			return (ssize_t)(uintptr_t)hit->data;
+	}
+	return -1;
+}
+
+/*
+ * Duplicates within the file, before the transaction: a later contact
+ * is merged into (or, with skip, dropped for) the first it shares an
+ * e-mail address or a phone number with.
+ */
+static void
+book_imp_infile(struct book_imp *x)
+{
+	struct hsearch_data	 h;
+	ENTRY			 q, *hit;
+	char			**keys = NULL;
+	size_t			 i, k, first, n = 0, cap = 0;
+	ssize_t			 to;
+
+	for (i = 0; i < x->n; i++)
+		n += x->v[i]->emails.n + x->v[i]->phones.n;
+	memset(&h, 0, sizeof h);
+	if (hcreate_r(n * 2 + 16, &h) == 0)
+		fatal("import: out of memory");
+	for (i = 0, n = 0; i < x->n; i++) {
+		if (x->fate[i] != BOOK_IMP_ADD)
+			continue;
+		first = n;
+		book_imp_keys(x->v[i], &keys, &n, &cap);
+		if ((to = book_imp_seen(&h, keys + first, n - first)) >= 0) {
+			x->fate[i] = BOOK_IMP_DUP;
+			if (x->imp->policy == BOOK_DUP_SKIP)
+				x->inskipped++;
+			else {
+				book_imp_merge(x->v[to], x->v[i]);
+				x->inmerged++;
+			}
+		}
+		for (k = first; k < n; k++) {	/* an old key keeps its own */
+			q.key = keys[k];
+			q.data = (void *)(uintptr_t)(to >= 0 ? (size_t)to : i);
+			if (hsearch_r(q, ENTER, &hit, &h) == 0)
+				fatal("import: out of memory");
+		}
+	}
+	hdestroy_r(&h);
+	for (k = 0; k < n; k++)
+		free(keys[k]);
+	free(keys);
+}
+
 int
 book_contacts_import(struct book *b, struct contact **v, size_t n,
     struct book_import *imp, struct err *e)
 {
-	struct book_imp	x = { b, v, n, imp, xcalloc(n + 1, 1), NULL };
+	struct book_imp	x = { b, v, n, imp, xcalloc(n + 1, 1), 0, 0, NULL };
 	int		rc;
 
 	imp->added = imp->merged = imp->skipped = imp->rejected = 0;
 	imp->failed = (size_t)-1;
 	rc = book_imp_prepare(&x, e);
+	if (rc == 0 && imp->policy != BOOK_DUP_ADD)
+		book_imp_infile(&x);
 	if (rc == 0)
-		rc = store_txn_run(b->store, 0, book_imp_fn, &x, e);
+		rc = store_txn_run(b->store, STORE_BULK, book_imp_fn, &x, e);
 	if (rc != 0)
 		imp->added = imp->merged = imp->skipped = 0;
-	free(x.bad);
+	free(x.fate);
 	book_text_free(x.text);
 	return rc;
 }

@@ -55,6 +55,12 @@ int	book_table_of(char kind);
 int	book_audit(struct store_txn *t, struct book *b, char kind,
 	    uint64_t id, const char *action, const struct buf *old,
 	    const struct buf *new, struct err *e);
+/* An entry with neither old nor new is a creation whose version is the
+ * next entry's old one, or the record as it is (book_history fills it
+ * in): a bulk import does not store each contact twice. */
+void	book_audit_encode(struct book *b, char kind, uint64_t id,
+	    const char *action, const struct buf *old, const struct buf *new,
+	    struct buf *out);
 
 /* Index keys (book-keys.c). */
 void	book_keys_name(uint64_t, const void *, size_t, struct store_keys *);

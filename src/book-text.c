@@ -113,6 +113,8 @@ book_text_op(struct book_text *x, const struct book_gram *g, uint64_t op)
 				    id / BOOK_TEXT_BLOCK, k);
 
 	s = book_text_slot(x, k, klen);
+	if (s->n > 0 && s->ops[s->n - 1] == op)	/* a trigram twice */
+		return;
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 4;
 		s->ops = xreallocarray(s->ops, s->cap, sizeof *s->ops);
@@ -185,14 +187,14 @@ book_grams_unique(struct book_gram *v, size_t n)
 size_t
 book_grams_of(const char *s, struct book_gram **v, size_t *cap)
 {
-	const char	*p, *q;
+	const char	*p, *q, *end = s + strlen(s);
 	size_t		 n = 0;
 	uint32_t	 cp;
 	int		 w[3], k;
 
 	for (p = s; *p != '\0'; p += w[0]) {
 		for (q = p, k = 0; k < 3; k++) {
-			w[k] = utf8_decode(q, strlen(q), &cp);
+			w[k] = utf8_decode(q, end - q, &cp);
 			if (w[k] <= 0 || cp == '\n')
 				break;
 			q += w[k];
@@ -217,9 +219,20 @@ book_text_note(struct book_text *x, uint64_t id, const struct contact *old,
     const struct contact *new)
 {
 	struct book_gram	*a, *b;
-	size_t			 na, nb, i = 0, j = 0;
+	size_t			 na, nb, i = 0, j = 0, cap = 0;
 	int			 c;
+	char			*h;
 
+	if (old == NULL && new != NULL) {	/* no diff: no sorting */
+		b = NULL;
+		h = book_haystack(new);
+		nb = book_grams_of(h, &b, &cap);
+		free(h);
+		for (j = 0; j < nb; j++)
+			book_text_op(x, &b[j], id);
+		free(b);
+		return;
+	}
 	na = book_grams(old, &a);
 	nb = book_grams(new, &b);
 	while (i < na || j < nb) {

@@ -33,7 +33,7 @@ static const struct store_table_def book_tables[BOOK_NTABLES] = {
 };
 
 static const struct store_index_def book_indexes[BOOK_NINDEXES] = {
-	[BOOK_I_NAME] = { "contact.name", BOOK_T_CONTACT, book_keys_name },
+	[BOOK_I_NAME] = { "contact.name", BOOK_T_CONTACT, book_keys_name, 1 },
 	[BOOK_I_EMAIL] = { "contact.email", BOOK_T_CONTACT, book_keys_email },
 	/* One key a phone, digits reversed; renamed so older databases
 	 * rebuild it (the suffixes of "contact.phone" stay unused). */
@@ -265,22 +265,15 @@ book_id_parse(struct book *b, char kind, const char *s, uint64_t *id,
 	return 0;
 }
 
-/* Writes one audit entry in the same transaction as the change. */
-int
-book_audit(struct store_txn *t, struct book *b, char kind, uint64_t id,
+/* An audit entry (book-int.h). */
+void
+book_audit_encode(struct book *b, char kind, uint64_t id,
     const char *action, const struct buf *old, const struct buf *new,
-    struct err *e)
+    struct buf *out)
 {
 	struct record	*r = record_new();
-	struct buf	 out = BUF_INIT;
-	uint64_t	 aid;
 	char		 k[2] = { kind, '\0' };
-	int		 rc;
 
-	if ((rc = store_next_id(t, BOOK_T_AUDIT, &aid, e)) != 0) {
-		record_free(r);
-		return rc;
-	}
 	record_addu(r, BOOK_AUDIT_TIME, (uint64_t)time(NULL));
 	record_adds(r, BOOK_AUDIT_USER, NULL, b->user);
 	record_adds(r, BOOK_AUDIT_KIND, NULL, k);
@@ -290,8 +283,23 @@ book_audit(struct store_txn *t, struct book *b, char kind, uint64_t id,
 		record_add(r, BOOK_AUDIT_OLD, NULL, old->data, old->len);
 	if (new != NULL && new->len > 0)
 		record_add(r, BOOK_AUDIT_NEW, NULL, new->data, new->len);
-	record_encode(r, &out);
+	record_encode(r, out);
 	record_free(r);
+}
+
+/* Writes one audit entry in the same transaction as the change. */
+int
+book_audit(struct store_txn *t, struct book *b, char kind, uint64_t id,
+    const char *action, const struct buf *old, const struct buf *new,
+    struct err *e)
+{
+	struct buf	 out = BUF_INIT;
+	uint64_t	 aid;
+	int		 rc;
+
+	if ((rc = store_next_id(t, BOOK_T_AUDIT, &aid, e)) != 0)
+		return rc;
+	book_audit_encode(b, kind, id, action, old, new, &out);
 	rc = store_put(t, BOOK_T_AUDIT, aid, out.data, out.len, e);
 	buf_free(&out);
 	return rc;
