@@ -98,70 +98,58 @@ field_find(const struct field_def *defs, size_t n, const char *name)
 	return NULL;
 }
 
-static int
-field_known_tag(const struct field_def *defs, size_t n, uint32_t tag)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		if (defs[i].tag == tag)
-			return 1;
-	}
-	return 0;
-}
-
 void
 field_encode(const struct field_def *defs, size_t n, const void *obj,
     const struct record *extra, struct buf *out)
 {
 	const struct field_def	*d;
 	const struct field_list	*l;
-	struct record		*r = record_new();
+	struct record_writer	 w;
 	size_t			 i, j;
 
+	record_write_begin(&w, out);
 	for (i = 0; i < n; i++) {
 		d = &defs[i];
 		switch (d->type) {
 		case FIELD_TEXT:
-			record_adds(r, d->tag, NULL, *FIELD_CAT(obj, d, char *));
+			record_writes(&w, d->tag, NULL,
+			    *FIELD_CAT(obj, d, char *));
 			break;
 		case FIELD_LIST:
 		case FIELD_USER:
 			l = FIELD_CAT(obj, d, struct field_list);
 			for (j = 0; j < l->n; j++)
-				record_adds(r, d->tag, l->v[j].type,
+				record_writes(&w, d->tag, l->v[j].type,
 				    l->v[j].text);
 			break;
 		case FIELD_TIME:
 			if (*FIELD_CAT(obj, d, time_t) != 0)
-				record_addu(r, d->tag,
+				record_writeu(&w, d->tag,
 				    (uint64_t)*FIELD_CAT(obj, d, time_t));
 			break;
 		case FIELD_NUM:	/* always: 0 may differ from the default */
-			record_addu(r, d->tag,
+			record_writeu(&w, d->tag,
 			    (uint64_t)*FIELD_CAT(obj, d, long));
 			break;
 		case FIELD_BOOL:
 			if (*FIELD_CAT(obj, d, int))
-				record_addu(r, d->tag, 1);
+				record_writeu(&w, d->tag, 1);
 			break;
 		case FIELD_ID:
 			if (*FIELD_CAT(obj, d, uint64_t) != 0)
-				record_addu(r, d->tag,
+				record_writeu(&w, d->tag,
 				    *FIELD_CAT(obj, d, uint64_t));
 			break;
 		}
 	}
-	for (i = 0; extra != NULL && i < extra->n; i++) {
-		record_add(r, extra->items[i].tag, extra->items[i].type,
+	for (i = 0; extra != NULL && i < extra->n; i++)
+		record_write(&w, extra->items[i].tag, extra->items[i].type,
 		    extra->items[i].value, extra->items[i].len);
-	}
-	record_encode(r, out);
-	record_free(r);
+	record_write_end(&w);
 }
 
 static uint64_t
-field_item_u64(const struct record_item *it)
+field_item_u64(const struct record_view *it)
 {
 	uint64_t	v = 0;
 	size_t		i;
@@ -171,9 +159,20 @@ field_item_u64(const struct record_item *it)
 	return v;
 }
 
+/* A typed value added to a list, from the bytes of a record. */
+static void
+field_list_add_view(struct field_list *l, const struct record_view *it)
+{
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	l->v[l->n].type = it->type != NULL && it->tlen > 0 ?
+	    xstrndup(it->type, it->tlen) : NULL;
+	l->v[l->n].text = xstrndup(it->value, it->len);
+	l->n++;
+}
+
 static void
 field_decode_item(const struct field_def *d, void *obj,
-    const struct record_item *it)
+    const struct record_view *it)
 {
 	switch (d->type) {
 	case FIELD_TEXT:
@@ -182,8 +181,7 @@ field_decode_item(const struct field_def *d, void *obj,
 		break;
 	case FIELD_LIST:
 	case FIELD_USER:
-		field_list_add(FIELD_AT(obj, d, struct field_list), it->type,
-		    it->value);
+		field_list_add_view(FIELD_AT(obj, d, struct field_list), it);
 		break;
 	case FIELD_TIME:
 		*FIELD_AT(obj, d, time_t) = (time_t)field_item_u64(it);
@@ -200,32 +198,56 @@ field_decode_item(const struct field_def *d, void *obj,
 	}
 }
 
+/* The definition of tag; records list their items in catalogue order,
+ * so the one after the last found is tried first. */
+static const struct field_def *
+field_def_of(const struct field_def *defs, size_t n, uint32_t tag,
+    size_t *hint)
+{
+	size_t	i;
+
+	if (*hint < n && defs[*hint].tag == tag)
+		return &defs[(*hint)++];
+	for (i = 0; i < n; i++) {
+		if (defs[i].tag == tag) {
+			*hint = i + 1;
+			return &defs[i];
+		}
+	}
+	return NULL;
+}
+
+/* Read in place (record_scan): only what obj keeps is copied. */
 int
 field_decode(const struct field_def *defs, size_t n, void *obj,
     struct record **extra, const void *data, size_t len, struct err *e)
 {
-	struct record	*r;
-	size_t		 i, j;
+	const struct field_def	*d;
+	struct record_scan	 s;
+	struct record_view	 it;
+	struct record		*x;
+	size_t			 hint = 0;
+	char			*type;
+	int			 rc;
 
-	if ((r = record_decode(data, len, e)) == NULL)
+	if (record_scan_init(&s, data, len, e) != 0)
 		return -1;
-	*extra = record_new();
-	for (i = 0; i < r->n; i++) {
-		const struct record_item *it = &r->items[i];
-
-		if (!field_known_tag(defs, n, it->tag)) {
-			record_add(*extra, it->tag, it->type, it->value,
-			    it->len);
+	x = record_new();
+	while ((rc = record_scan_next(&s, &it, e)) == 0) {
+		if ((d = field_def_of(defs, n, it.tag, &hint)) != NULL) {
+			field_decode_item(d, obj, &it);
 			continue;
 		}
-		for (j = 0; j < n; j++) {
-			if (defs[j].tag == it->tag) {
-				field_decode_item(&defs[j], obj, it);
-				break;
-			}
-		}
+		type = it.type != NULL ? xstrndup(it.type, it.tlen) : NULL;
+		record_add(x, it.tag, type, it.value, it.len);
+		free(type);
 	}
-	record_free(r);
+	if (rc < 0) {		/* nothing half-decoded is left */
+		field_free(defs, n, obj);
+		record_free(x);
+		return -1;
+	}
+	*extra = x;
 	return 0;
 }
 

@@ -199,6 +199,64 @@ record_encode(const struct record *r, struct buf *out)
 	}
 }
 
+void
+record_write_begin(struct record_writer *w, struct buf *out)
+{
+	w->out = out;
+	w->n = 0;
+	memset(&w->items, 0, sizeof w->items);
+}
+
+void
+record_write(struct record_writer *w, uint32_t tag, const char *type,
+    const void *value, size_t len)
+{
+	size_t	tlen;
+
+	record_put_varint(&w->items, tag);
+	if (type == NULL)
+		record_put_varint(&w->items, 0);
+	else {
+		tlen = strlen(type);
+		record_put_varint(&w->items, (uint64_t)tlen + 1);
+		buf_add(&w->items, type, tlen);
+	}
+	record_put_varint(&w->items, len);
+	buf_add(&w->items, value, len);
+	w->n++;
+}
+
+void
+record_writes(struct record_writer *w, uint32_t tag, const char *type,
+    const char *value)
+{
+	if (value != NULL)
+		record_write(w, tag, type, value, strlen(value));
+}
+
+void
+record_writeu(struct record_writer *w, uint32_t tag, uint64_t v)
+{
+	unsigned char	b[8];
+	int		i;
+
+	for (i = 7; i >= 0; i--) {
+		b[i] = v & 0xff;
+		v >>= 8;
+	}
+	record_write(w, tag, NULL, b, sizeof b);
+}
+
+void
+record_write_end(struct record_writer *w)
+{
+	buf_addc(w->out, RECORD_MAGIC);
+	record_put_varint(w->out, RECORD_VERSION);
+	record_put_varint(w->out, w->n);
+	buf_add(w->out, w->items.data, w->items.len);
+	buf_free(&w->items);
+}
+
 /* Reads an unsigned LEB128 number of at most 64 bits; -1 on damage. */
 static int
 record_get_varint(struct record_reader *rd, uint64_t *v)
@@ -242,12 +300,11 @@ record_get_len(struct record_reader *rd, uint64_t *len)
 	return (0);
 }
 
-/* Reads one item into r; -1 with rd->why set on damage. */
+/* Reads one item in place; -1 with rd->why set on damage. */
 static int
-record_get_item(struct record_reader *rd, struct record *r)
+record_get_view(struct record_reader *rd, struct record_view *it)
 {
 	uint64_t	 tag, tlen, vlen;
-	char		*type = NULL;
 
 	if (record_get_varint(rd, &tag) != 0)
 		return (-1);
@@ -257,6 +314,9 @@ record_get_item(struct record_reader *rd, struct record *r)
 	}
 	if (record_get_varint(rd, &tlen) != 0)
 		return (-1);
+	it->tag = (uint32_t)tag;
+	it->type = NULL;
+	it->tlen = 0;
 	if (tlen != 0) {
 		if (tlen - 1 > rd->left) {
 			rd->why = "length beyond the end";
@@ -266,17 +326,30 @@ record_get_item(struct record_reader *rd, struct record *r)
 			rd->why = "NUL in a type";
 			return (-1);
 		}
-		type = xstrndup((const char *)rd->p, tlen - 1);
+		it->type = (const char *)rd->p;
+		it->tlen = tlen - 1;
 		rd->p += tlen - 1;
 		rd->left -= tlen - 1;
 	}
-	if (record_get_len(rd, &vlen) != 0) {
-		free(type);
+	if (record_get_len(rd, &vlen) != 0)
 		return (-1);
-	}
-	record_push(r, tag, type, record_dup(rd->p, vlen), vlen);
+	it->value = (const char *)rd->p;
+	it->len = vlen;
 	rd->p += vlen;
 	rd->left -= vlen;
+	return (0);
+}
+
+/* Reads one item into r; -1 with rd->why set on damage. */
+static int
+record_get_item(struct record_reader *rd, struct record *r)
+{
+	struct record_view	it;
+
+	if (record_get_view(rd, &it) != 0)
+		return (-1);
+	record_push(r, it.tag, it.type != NULL ? xstrndup(it.type, it.tlen) :
+	    NULL, record_dup(it.value, it.len), it.len);
 	return (0);
 }
 
@@ -340,4 +413,45 @@ record_decode(const void *data, size_t len, struct err *e)
 damaged:
 	err_set(e, NULL, 0, "record damaged: %s", rd.why);
 	return (NULL);
+}
+
+int
+record_scan_init(struct record_scan *s, const void *data, size_t len,
+    struct err *e)
+{
+	struct record_reader	 rd = { data, len, NULL };
+	uint64_t		 version;
+
+	if (record_get_header(&rd, &version, &s->count) != 0) {
+		err_set(e, NULL, 0, "record damaged: %s", rd.why);
+		return (-1);
+	}
+	if (version > RECORD_VERSION) {
+		err_set(e, NULL, 0, "record written by a newer kith "
+		    "(format %llu); upgrade kith", (unsigned long long)version);
+		return (-1);
+	}
+	s->p = rd.p;
+	s->left = rd.left;
+	return (0);
+}
+
+int
+record_scan_next(struct record_scan *s, struct record_view *it,
+    struct err *e)
+{
+	struct record_reader	 rd = { s->p, s->left, NULL };
+
+	if (s->count == 0) {
+		if (s->left == 0)
+			return (1);
+		rd.why = "trailing bytes";
+	} else if (record_get_view(&rd, it) == 0) {
+		s->count--;
+		s->p = rd.p;
+		s->left = rd.left;
+		return (0);
+	}
+	err_set(e, NULL, 0, "record damaged: %s", rd.why);
+	return (-1);
 }

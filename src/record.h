@@ -19,7 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct buf;
+#include "buf.h"
+
 struct err;
 
 #define RECORD_VERSION 1
@@ -78,5 +79,50 @@ void		 record_encode(const struct record *r, struct buf *out);
  * written by a newer kith (format N); upgrade kith").  Safe on any input.
  */
 struct record	*record_decode(const void *data, size_t len, struct err *e);
+
+/*
+ * A record written item by item straight into out, without a struct
+ * record's copies (the same bytes as record_encode): begin, the items,
+ * end.  A NULL value of record_writes writes nothing.
+ */
+struct record_writer {
+	struct buf	*out;
+	struct buf	 items;
+	uint64_t	 n;
+};
+void		 record_write_begin(struct record_writer *w, struct buf *out);
+void		 record_write(struct record_writer *w, uint32_t tag,
+		     const char *type, const void *value, size_t len);
+void		 record_writes(struct record_writer *w, uint32_t tag,
+		     const char *type, const char *value);
+void		 record_writeu(struct record_writer *w, uint32_t tag,
+		     uint64_t v);
+void		 record_write_end(struct record_writer *w);
+
+/*
+ * The items of an encoded record read in place: what record_decode
+ * checks, none of its copies (decoding a record into a model struct then
+ * allocates only what the struct keeps).  type (tlen bytes) is NULL when
+ * absent; value holds len bytes and is not NUL-terminated.  Both point
+ * into data.  record_scan_init fails as record_decode does;
+ * record_scan_next returns 0 with *it set, 1 after the last item, or -1
+ * with e on damage.
+ */
+struct record_view {
+	uint32_t	 tag;
+	const char	*type;
+	size_t		 tlen;
+	const char	*value;
+	size_t		 len;
+};
+struct record_scan {
+	const unsigned char	*p;
+	size_t			 left;
+	uint64_t		 count;
+};
+int		 record_scan_init(struct record_scan *s, const void *data,
+		     size_t len, struct err *e);
+int		 record_scan_next(struct record_scan *s, struct record_view *it,
+		     struct err *e);
 
 #endif

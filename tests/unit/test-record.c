@@ -75,6 +75,33 @@ test_round_trip(void **state)
 	buf_free(&b);
 }
 
+/* The writer makes the bytes record_encode makes of the same items. */
+static void
+test_writer_same_bytes(void **state)
+{
+	struct record		*r;
+	struct record_writer	 w;
+	struct buf		 a = BUF_INIT, b = BUF_INIT;
+	size_t			 i;
+
+	(void)state;
+	r = sample();
+	record_encode(r, &a);
+	buf_add(&b, "kept", 4);		/* appends, keeps what is there */
+	record_write_begin(&w, &b);
+	for (i = 0; i < r->n; i++)
+		record_write(&w, r->items[i].tag, r->items[i].type,
+		    r->items[i].value, r->items[i].len);
+	record_writes(&w, 9, NULL, NULL);	/* nothing */
+	record_write_end(&w);
+	assert_int_equal(b.len, a.len + 4);
+	assert_memory_equal(b.data, "kept", 4);
+	assert_memory_equal(b.data + 4, a.data, a.len);
+	record_free(r);
+	buf_free(&a);
+	buf_free(&b);
+}
+
 static void
 test_empty(void **state)
 {
@@ -232,6 +259,43 @@ try_decode(const unsigned char *data, size_t len)
 	buf_free(&b);
 }
 
+/* Items read in place (record_scan) are those record_decode copies, and
+ * damage is refused the same way. */
+static void
+test_scan_in_place(void **state)
+{
+	struct record		*r = record_new();
+	struct record_scan	 s;
+	struct record_view	 it;
+	struct buf		 b = BUF_INIT;
+	struct err		 e;
+
+	(void)state;
+	record_adds(r, 3, "work", "Søren");
+	record_adds(r, 900, NULL, "unknown");
+	record_encode(r, &b);
+	assert_int_equal(record_scan_init(&s, b.data, b.len, &e), 0);
+	assert_int_equal(record_scan_next(&s, &it, &e), 0);
+	assert_int_equal(it.tag, 3);
+	assert_int_equal(it.tlen, 4);
+	assert_memory_equal(it.type, "work", 4);
+	assert_int_equal(it.len, strlen("Søren"));
+	assert_memory_equal(it.value, "Søren", it.len);
+	assert_int_equal(record_scan_next(&s, &it, &e), 0);
+	assert_int_equal(it.tag, 900);
+	assert_null(it.type);
+	assert_int_equal(record_scan_next(&s, &it, &e), 1);
+	buf_addc(&b, 'x');
+	assert_int_equal(record_scan_init(&s, b.data, b.len, &e), 0);
+	while (record_scan_next(&s, &it, &e) == 0)
+		;
+	assert_non_null(strstr(e.msg, "trailing bytes"));
+	assert_int_equal(record_scan_init(&s, b.data, 5, &e) == -1 ||
+	    record_scan_next(&s, &it, &e) == -1, 1);
+	buf_free(&b);
+	record_free(r);
+}
+
 static void
 test_garbage(void **state)
 {
@@ -274,6 +338,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_writer_same_bytes),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_remove_copy),
 		cmocka_unit_test(test_unknown_tags_kept),
@@ -281,6 +346,7 @@ main(void)
 		cmocka_unit_test(test_damage),
 		cmocka_unit_test(test_truncation),
 		cmocka_unit_test(test_garbage),
+		cmocka_unit_test(test_scan_in_place),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
