@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,37 +88,158 @@ import_reject(struct import_set *s, const struct import_opts *o,
 	return 0;
 }
 
-static int
-import_vcard(struct import_set *s, const char *data, size_t len, char *file,
-    const struct import_opts *o, struct err *e)
+/* What a reader made of a part of a vCard file, in order: contacts,
+ * and the bad cards with the number of contacts read before each. */
+struct import_part {
+	const char	*data;
+	size_t		 len;
+	char		*file;
+	int		 line0;		/* lines of the file before it */
+	int		 stop;		/* at the first bad card */
+	struct import_set set;
+	struct err	*bad;
+	size_t		*badat, nbad;
+	int		 rc;
+};
+
+static void *
+import_part_read(void *arg)
 {
+	struct import_part	*p = arg;
 	struct vcard_reader	*r;
 	struct contact		*c;
 	struct err		 bad;
 	FILE			*f;
-	int			 rc = 0, line;
+	int			 rc, line;
 
-	if (len == 0)
-		return 0;
-	if ((f = fmemopen((void *)data, len, "r")) == NULL) {
-		err_set(e, file, 0, "%s", strerror(errno));
-		return -1;
+	if ((f = fmemopen((void *)p->data, p->len, "r")) == NULL) {
+		p->rc = -1;
+		return NULL;
 	}
-	r = vcard_reader_new(f, file);
+	r = vcard_reader_new(f, p->file);
 	for (;;) {
 		err_clear(&bad);
-		rc = vcard_read(r, &c, &line, &bad);
-		if (rc == 1) {
-			rc = 0;
+		if ((rc = vcard_read(r, &c, &line, &bad)) == 1)
 			break;
+		if (rc == 0) {
+			import_set_add(&p->set, c, p->file, line + p->line0);
+			continue;
 		}
-		if (rc == 0)
-			import_set_add(s, c, file, line);
-		else if ((rc = import_reject(s, o, &bad, e)) != 0)
+		bad.line += p->line0;
+		p->bad = xreallocarray(p->bad, p->nbad + 1, sizeof *p->bad);
+		p->badat = xreallocarray(p->badat, p->nbad + 1,
+		    sizeof *p->badat);
+		p->bad[p->nbad] = bad;
+		p->badat[p->nbad++] = p->set.n;
+		if (p->stop)
 			break;
 	}
 	vcard_reader_free(r);
 	fclose(f);
+	return NULL;
+}
+
+static void
+import_part_free(struct import_part *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->set.n; i++)
+		contact_free(p->set.v[i]);
+	free(p->set.v);
+	free(p->set.files);
+	free(p->set.lines);
+	free(p->bad);
+	free(p->badat);
+}
+
+/* Hands a part's contacts and bad cards to the set, in file order. */
+static int
+import_part_take(struct import_set *s, struct import_part *p,
+    const struct import_opts *o, struct err *e)
+{
+	size_t	i, k = 0;
+	int	rc = p->rc;
+
+	if (rc != 0)
+		err_set(e, p->file, 0, "%s", strerror(errno));
+	for (i = 0; i <= p->set.n && rc == 0; i++) {
+		while (rc == 0 && k < p->nbad && p->badat[k] == i)
+			rc = import_reject(s, o, &p->bad[k++], e);
+		if (i < p->set.n && rc == 0) {
+			import_set_add(s, p->set.v[i], p->file,
+			    p->set.lines[i]);
+			p->set.v[i] = NULL;
+		}
+	}
+	import_part_free(p);
+	return rc;
+}
+
+/*
+ * Where a large file splits in two for two readers: at a BEGIN:VCARD
+ * right after an END:VCARD past the middle (no card can have such a line
+ * inside it, folded or not); 0 for none.
+ */
+static size_t
+import_vcard_split(const char *data, size_t len, int *lines)
+{
+	const char	*p = data + len / 2, *end = data + len, *nl;
+	size_t		 i;
+
+	for (; (nl = memchr(p, '\n', end - p)) != NULL; p = nl + 1) {
+		if ((size_t)(end - nl) > 11 &&
+		    strncasecmp(nl + 1, "BEGIN:VCARD", 11) == 0 &&
+		    nl - data >= 9 && (strncasecmp(nl - 9, "END:VCARD", 9) == 0 ||
+		    (nl - data >= 10 && strncasecmp(nl - 10, "END:VCARD\r",
+		    10) == 0))) {
+			for (i = 0, *lines = 0; data + i <= nl; i++)
+				*lines += data[i] == '\n';
+			return nl + 1 - data;
+		}
+	}
+	return 0;
+}
+
+#define IMPORT_SPLIT_MIN	(4 * 1024 * 1024)
+
+/* A large file is read by two threads, each a half of it. */
+static int
+import_vcard(struct import_set *s, const char *data, size_t len, char *file,
+    const struct import_opts *o, struct err *e)
+{
+	struct import_part	p[2];
+	pthread_t		th;
+	size_t			at = 0;
+	int			rc, threaded = 0, lines = 0, i;
+
+	if (len == 0)
+		return 0;
+	memset(p, 0, sizeof p);
+	if (len >= IMPORT_SPLIT_MIN)
+		at = import_vcard_split(data, len, &lines);
+	for (i = 0; i < 2; i++) {
+		p[i].file = file;
+		p[i].stop = !o->skip_bad;
+	}
+	p[0].data = data;
+	p[0].len = at ? at : len;
+	p[1].data = data + at;
+	p[1].len = len - at;
+	p[1].line0 = lines;
+	if (at > 0)
+		threaded = pthread_create(&th, NULL, import_part_read,
+		    &p[1]) == 0;
+	import_part_read(&p[0]);
+	if (at > 0 && !threaded)
+		import_part_read(&p[1]);
+	if (threaded)
+		pthread_join(th, NULL);
+	rc = import_part_take(s, &p[0], o, e);
+	if (at > 0 && rc == 0)
+		rc = import_part_take(s, &p[1], o, e);
+	else if (at > 0)
+		import_part_free(&p[1]);
 	return rc;
 }
 
