@@ -130,6 +130,29 @@ int	book_cases(struct book *b, uint64_t contact, struct ticket ***out,
 typedef int (*book_each_fn)(const void *obj, void *arg);
 int	book_each(struct book *b, char kind, book_each_fn fn, void *arg,
 	    struct err *e);
+/* Every activity that want says yes to, in id order, lent to fn with its
+ * contact (NULL when it has none; those whose contact is gone or another
+ * user's private one are left out), in one read transaction and one pass
+ * over each table (book-join.c).  fn and want must not call the book;
+ * nonzero from fn stops.  A retried transaction resumes after the last
+ * activity lent, so fn never gets one twice. */
+typedef int (*book_join_want_fn)(const struct activity *a, void *arg);
+typedef int (*book_join_fn)(const struct activity *a,
+	    const struct contact *c, void *arg);
+int	book_activities_join(struct book *b, book_join_want_fn want,
+	    book_join_fn fn, void *arg, struct err *e);
+/* Many lookups in one read transaction (book-join.c), as an import of
+ * follow-ups needs them: for each, whether an activity has the UID uid
+ * (NULL: none asked), and when it has not, the first visible contact
+ * with the e-mail address email (ignoring case; 0 when none or NULL). */
+struct book_probe {
+	const char	*uid;
+	const char	*email;
+	int		 known;
+	uint64_t	 contact;
+};
+int	book_probe(struct book *b, struct book_probe *v, size_t n,
+	    struct err *e);
 
 /* Lookup.  fn gets each match (the contact is only lent); nonzero stops. */
 typedef int (*book_contact_fn)(const struct contact *c, void *arg);
@@ -161,6 +184,13 @@ enum book_order {
 char	*book_sortkey_by(const struct contact *c, enum book_order o);
 int	book_scan_by(struct book *b, enum book_order o, const char *from,
 	    uint64_t from_id, int backwards, book_contact_fn fn, void *arg,
+	    struct err *e);
+/* A page of a lookup as you type (book-lookup.c): the first max matches
+ * of query (as book_find matches) in order o, costing about what the page
+ * costs, not what every match costs; *more (when not NULL) is set if
+ * there are more.  Phone digits go through book_find_page. */
+int	book_lookup_page(struct book *b, const char *query, enum book_order o,
+	    size_t max, book_contact_fn fn, void *arg, int *more,
 	    struct err *e);
 /* "name", "company", ...: the field an order is by. */
 const char *book_order_name(enum book_order o);

@@ -48,7 +48,7 @@ static const char store_db_config[] =
     "# Written by kith when it created this database.\n"
     "# Log files are group read-write (0660, written in decimal).\n"
     "set_lg_filemode 432\n"
-    "set_cachesize 0 33554432 1\n"
+    "set_cachesize 0 16777216 1\n"
     "set_lg_bsize 1048576\n"
     "set_lg_max 10485760\n"
     "set_lk_detect DB_LOCK_DEFAULT\n"

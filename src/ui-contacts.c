@@ -149,19 +149,6 @@ ui_contacts_hit(const struct contact *c, void *arg)
 	return 0;
 }
 
-/* Lookup matches in the list's order: sort key, then id. */
-static int
-ui_crow_cmp(const void *pa, const void *pb)
-{
-	const struct ui_crow	*a = *(struct ui_crow *const *)pa;
-	const struct ui_crow	*b = *(struct ui_crow *const *)pb;
-	int			 d = strcmp(a->key, b->key);
-
-	if (d != 0)
-		return d;
-	return a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
-}
-
 /* Points the list at the whole book, or at the lookup's matches. */
 static void
 ui_contacts_fill(struct ui_contacts *uc)
@@ -174,13 +161,14 @@ ui_contacts_fill(struct ui_contacts *uc)
 	if (uc->query == NULL || *uc->query == '\0') {
 		ui_list_init(&uc->list, &ui_contacts_src, uc);
 	} else {
+		/* A screenful; more when scrolled to (ui_contacts_grow). */
+		if (uc->want == 0)
+			uc->want = height > UI_LOOKUP_PAGE ? (size_t)height :
+			    UI_LOOKUP_PAGE;
 		err_clear(&e);
-		if (book_find_page(uc->ui->book, uc->query, UI_LOOKUP_MAX,
-		    ui_contacts_hit, uc, &uc->more, &e) != 0)
+		if (book_lookup_page(uc->ui->book, uc->query, uc->order,
+		    uc->want, ui_contacts_hit, uc, &uc->more, &e) != 0)
 			ui_say_err(uc->ui, &e);
-		if (uc->order != BOOK_BY_NAME && uc->nhits > 1)
-			qsort(uc->hits, uc->nhits, sizeof *uc->hits,
-			    ui_crow_cmp);
 		uc->arr.v = (void **)uc->hits;
 		uc->arr.n = uc->nhits;
 		uc->arr.draw = ui_contacts_row;
@@ -242,8 +230,35 @@ ui_contacts_changed(struct ui *ui, void *arg, const char *text)
 
 	free(uc->query);
 	uc->query = xstrdup(text);
+	uc->want = 0;
 	ui_contacts_fill(uc);
 	ui_draw(ui);
+}
+
+/* Moving down past the matches fetched fetches twice as many (the end:
+ * all of them), keeping the selected row. */
+static void
+ui_contacts_grow(struct ui_contacts *uc, int act)
+{
+	struct ui_crow	*r;
+	uint64_t	 id;
+	size_t		 i;
+
+	if (!uc->more || uc->nhits == 0 || uc->list.n == 0 ||
+	    (act != ACT_DOWN && act != ACT_PGDN && act != ACT_BOTTOM) ||
+	    uc->list.rows[uc->list.n - 1] != uc->hits[uc->nhits - 1] ||
+	    (act == ACT_DOWN && uc->list.sel + 1 < uc->list.n))
+		return;
+	r = ui_list_selected(&uc->list);
+	id = r != NULL ? r->c->id : 0;
+	uc->want = act == ACT_BOTTOM ? SIZE_MAX / 2 : uc->want * 2;
+	ui_contacts_fill(uc);
+	for (i = 0; i < uc->nhits; i++) {
+		if ((r = ui_list_selected(&uc->list)) == NULL ||
+		    r->c->id == id)
+			break;
+		ui_list_move(&uc->list, ACT_DOWN);
+	}
 }
 
 static int
@@ -255,6 +270,7 @@ ui_contacts_other(struct ui *ui, void *arg, int key)
 	act = ui_keys_action(ui->keys, "contacts", key);
 	if (key == (KEY_UP | UI_FKEY) || key == (KEY_DOWN | UI_FKEY) ||
 	    key == (KEY_NPAGE | UI_FKEY) || key == (KEY_PPAGE | UI_FKEY)) {
+		ui_contacts_grow(uc, act);
 		ui_list_move(&uc->list, act);
 		ui_draw(ui);
 		return 1;
@@ -350,6 +366,7 @@ ui_contacts_key(struct ui *ui, struct screen *s, int act, int key)
 {
 	struct ui_contacts	*uc = s->data;
 
+	ui_contacts_grow(uc, act);
 	if (ui_list_move(&uc->list, act))
 		return UI_DRAW_SCREEN;
 	switch (act) {
@@ -361,6 +378,7 @@ ui_contacts_key(struct ui *ui, struct screen *s, int act, int key)
 	case ACT_BACK:
 		free(uc->query);
 		uc->query = NULL;
+		uc->want = 0;
 		ui_contacts_fill(uc);
 		return UI_DRAW_SCREEN;
 	case ACT_OPEN:
@@ -445,8 +463,7 @@ ui_contacts_draw(struct ui *ui, struct screen *s)
 		    COLS - 2);
 		attrset(A_NORMAL);
 	} else if (uc->more) {
-		ui_say(ui, ROLE_DIM, "more than %d match: type more",
-		    UI_LOOKUP_MAX);
+		ui_say(ui, ROLE_DIM, "more match below: scroll, or type more");
 	}
 	ui_draw_hints(ui, "contacts", hints);
 }

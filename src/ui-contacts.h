@@ -19,7 +19,7 @@ struct contact;
 struct query;
 struct ui;
 
-#define UI_LOOKUP_MAX	500	/* matches fetched per keystroke */
+#define UI_LOOKUP_PAGE	16	/* fewest matches fetched per keystroke */
 
 /* One row: a contact and, once drawn, its next follow-up. */
 struct ui_crow {
@@ -39,7 +39,8 @@ struct ui_contacts {
 	enum book_order		 order;		/* S cycles it */
 	struct ui_crow		**hits;		/* the lookup's rows */
 	size_t			 nhits;
-	int			 more;		/* more than UI_LOOKUP_MAX */
+	size_t			 want;		/* matches fetched (0: a page) */
+	int			 more;		/* more than want */
 	struct ui_list_array	 arr;
 	struct ui		*ui;
 	size_t			 due;		/* my calls due today */

@@ -79,6 +79,7 @@ struct ui {
 	char			 msg[512];	/* the message line */
 	int			 msg_role;
 	WINDOW			*cursor;	/* shows the cursor, or NULL */
+	struct ui_bench		*bench;		/* or NULL */
 };
 
 extern const struct screen_ops ui_contacts_ops;
@@ -93,6 +94,14 @@ extern const struct screen_ops ui_reports_ops;
 /* The pipeline, cases and reports views for their actions (ACT_PIPELINE,
  * ACT_CASES, ACT_REPORTS): 1 if act was one (ui-reports.c). */
 int	ui_crm_open(struct ui *ui, int act);
+
+/* The keystroke benchmark (ui-bench.c): NULL unless KITH_BENCH_KEYS is
+ * set; then ui_getkey() takes its keys from ui_bench_key(), which times
+ * each; ui_bench_free writes the times (call it after endwin). */
+struct ui_bench;
+struct ui_bench *ui_bench_new(void);
+int	ui_bench_key(struct ui_bench *b);
+void	ui_bench_free(struct ui_bench *b);
 
 /* The screen stack. */
 int	ui_push(struct ui *ui, const struct screen_ops *ops, void *arg);

@@ -284,6 +284,8 @@ ui_getkey(struct ui *ui, int timeout_ms)
 
 	if (ui_signalled)
 		return UI_KEY_STOP;
+	if (ui->bench != NULL)
+		return ui_bench_key(ui->bench);
 	timeout(timeout_ms);
 	rc = get_wch(&ch);
 	if (ui_signalled)
@@ -447,6 +449,7 @@ ui_main(const char *dir, const struct conf *conf)
 	if (ui_open(&ui, dir, conf) != 0)
 		return 1;
 	ui_signals();
+	ui.bench = ui_bench_new();
 	ui_curses(&ui);
 	err_clear(&e);
 	if (store_changes(book_store(ui.book), &n, &e) == 0)
@@ -460,6 +463,7 @@ ui_main(const char *dir, const struct conf *conf)
 		ui.stack[ui.depth].ops->leave(&ui, &ui.stack[ui.depth]);
 	}
 	endwin();
+	ui_bench_free(ui.bench);
 	book_close(ui.book);
 	ui_keys_free(ui.keys);
 	return 0;

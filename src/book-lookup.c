@@ -1,0 +1,526 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * A page of a lookup as you type: the first matches in a list order,
+ * costing what the page costs rather than what all the matches cost.
+ * Candidates come from the trigram postings (book-text.c): for a word of
+ * three or more characters the rarest trigrams of the query intersected;
+ * for a word of two, the union of the trigrams holding it, unless that
+ * grows large.  Few candidates are read and sorted; many are met in
+ * the order's index, whose keys are read until the page is full, each
+ * candidate among them read and matched.  Without candidates (one
+ * letter, a common pair) the index is read with its records, which fills
+ * a page quickly because such words match often.
+ */
+#include "book.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book-int.h"
+#include "buf.h"
+#include "contact.h"
+#include "err.h"
+#include "store.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+#define BOOK_LOOKUP_GRAMS	3	/* rarest trigrams intersected */
+#define BOOK_LOOKUP_DIRECT	400	/* candidates read and sorted */
+
+struct book_lookup {
+	struct book	 *b;
+	enum book_order	  order;
+	char		**words;	/* folded */
+	size_t		  nwords;
+	size_t		  longest;	/* characters in the longest word */
+	int		  indexed;	/* ids (or bits) hold the candidates */
+	uint64_t	 *ids;		/* sorted */
+	size_t		  nids, cap;
+	unsigned char	 *bits;		/* a pair's: a bit an id */
+	size_t		  nbits;	/* bytes */
+	size_t		  max;		/* matches wanted (one more: more) */
+	struct contact	**out;
+	size_t		  nout;
+};
+
+static void
+book_lookup_reset(struct book_lookup *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->nout; i++)
+		contact_free(l->out[i]);
+	free(l->out);
+	l->out = NULL;
+	l->nout = 0;
+	free(l->ids);
+	l->ids = NULL;
+	l->nids = l->cap = 0;
+	l->indexed = 0;
+	free(l->bits);
+	l->bits = NULL;
+	l->nbits = 0;
+}
+
+static size_t
+book_lookup_chars(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* Whether c is visible and holds every word; keeps it when it does. */
+static int
+book_lookup_take(struct book_lookup *l, struct contact *c)
+{
+	char	*h;
+	size_t	 i;
+	int	 ok = book_visible(l->b, c);
+
+	if (ok) {
+		h = book_haystack(c);
+		for (i = 0; ok && i < l->nwords; i++)
+			ok = strstr(h, l->words[i]) != NULL;
+		free(h);
+	}
+	if (!ok) {
+		contact_free(c);
+		return 0;
+	}
+	l->out = xreallocarray(l->out, l->nout + 1, sizeof *l->out);
+	l->out[l->nout++] = c;
+	return 1;
+}
+
+static int
+book_lookup_decode(struct book_lookup *l, uint64_t id, const void *data,
+    size_t len, struct err *e)
+{
+	struct contact	*c;
+
+	if ((c = contact_decode(data, len, e)) == NULL)
+		return -1;
+	c->id = id;
+	return book_lookup_take(l, c);
+}
+
+static void
+book_lookup_set(struct book_lookup *l, const uint64_t *v, size_t n)
+{
+	size_t	i, need;
+
+	for (i = 0; i < n; i++) {
+		if ((need = v[i] / 8 + 1) > l->nbits) {
+			need = need < 2 * l->nbits ? 2 * l->nbits : need + 4096;
+			l->bits = xrealloc(l->bits, need);
+			memset(l->bits + l->nbits, 0, need - l->nbits);
+			l->nbits = need;
+		}
+		l->bits[v[i] / 8] |= 1 << (v[i] % 8);
+	}
+}
+
+/* The ids of every posting block of the keys beginning with prefix:
+ * into l->ids, or (bits) into l->bits. */
+static int
+book_lookup_postings(struct store_cursor *c, struct book_lookup *l,
+    const unsigned char *prefix, size_t plen, size_t glen, int bits)
+{
+	const unsigned char	*b;
+	struct store_row	 row;
+	int			 rc;
+
+	for (rc = store_cursor_seek(c, prefix, plen, &row); rc == 0;
+	    rc = store_cursor_next(c, &row)) {
+		if (row.klen < plen || memcmp(row.key, prefix, plen) != 0)
+			break;
+		if (glen != 0 && row.klen != glen + 4)
+			continue;
+		b = (const unsigned char *)row.key + row.klen - 4;
+		book_text_decode(row.data, row.dlen, (uint32_t)b[0] << 24 |
+		    b[1] << 16 | b[2] << 8 | b[3], &l->ids, &l->nids, &l->cap);
+		if (bits) {
+			book_lookup_set(l, l->ids, l->nids);
+			l->nids = 0;
+		}
+	}
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+static int
+book_lookup_idcmp(const void *a, const void *b)
+{
+	uint64_t	x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+book_lookup_set_id(struct book_lookup *l, uint64_t id)
+{
+	if (l->nids == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->ids = xreallocarray(l->ids, l->cap, sizeof *l->ids);
+	}
+	l->ids[l->nids++] = id;
+}
+
+/* Each first character of the trigrams in turn: those ending in the
+ * pair w (its first byte-run after the character). */
+static int
+book_lookup_pair_ends(struct store_cursor *c, struct book_lookup *l,
+    const char *w, size_t wlen)
+{
+	unsigned char		 k[BOOK_TEXT_KEYMAX];
+	struct store_row	 row;
+	size_t			 n = 0;
+	uint32_t		 cp;
+	int			 rc, stop;
+
+	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0;
+	    rc = store_cursor_seek(c, k, n, &row)) {
+		stop = utf8_decode(row.key, row.klen, &cp);
+		n = stop > 0 && stop <= 4 ? (size_t)stop : 1;
+		memcpy(k, row.key, n);
+		memcpy(k + n, w, wlen);
+		if ((stop = book_lookup_postings(c, l, k, n + wlen, 0,
+		    1)) != 0)
+			return stop;
+		while (n > 0 && k[n - 1] == 0xff)	/* after every x... */
+			n--;
+		if (n == 0)
+			return 0;
+		k[n - 1]++;
+	}
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+/* Few ids in the bits: their list (for reading them directly). */
+static void
+book_lookup_bits_ids(struct book_lookup *l)
+{
+	size_t	i, n = 0;
+	int	j;
+
+	for (i = 0; i < l->nbits && n <= BOOK_LOOKUP_DIRECT; i++)
+		for (j = 0; l->bits[i] != 0 && j < 8; j++)
+			n += (l->bits[i] >> j) & 1;
+	l->nids = 0;
+	if (n > BOOK_LOOKUP_DIRECT) {
+		l->nids = n;		/* "many": the walk tests the bits */
+		return;
+	}
+	for (i = 0; i < l->nbits; i++)
+		for (j = 0; l->bits[i] != 0 && j < 8; j++)
+			if ((l->bits[i] >> j) & 1)
+				book_lookup_set_id(l, i * 8 + j);
+}
+
+/* A word of two characters: the union of the trigrams holding it. */
+static int
+book_lookup_pair(struct store_txn *t, struct book_lookup *l, const char *w,
+    struct err *e)
+{
+	struct store_cursor	*c;
+	int			 rc;
+
+	rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c, e);
+	if (rc != 0)
+		return rc;
+	rc = book_lookup_postings(c, l, (const unsigned char *)w, strlen(w),
+	    0, 1);
+	if (rc == 0)
+		rc = book_lookup_pair_ends(c, l, w, strlen(w));
+	store_cursor_close(c);
+	if (rc == 0)
+		book_lookup_bits_ids(l);
+	l->indexed = rc == 0;
+	return rc;
+}
+
+/* Bytes of the postings of one trigram (its size, to find the rarest). */
+static int
+book_lookup_gram_size(struct store_cursor *c, const struct book_gram *g,
+    size_t *bytes)
+{
+	struct store_row	row;
+	int			rc;
+
+	*bytes = 0;
+	for (rc = store_cursor_seek(c, g->s, g->len, &row); rc == 0;
+	    rc = store_cursor_next(c, &row)) {
+		if (row.klen != g->len + 4 || memcmp(row.key, g->s, g->len))
+			break;
+		*bytes += row.dlen;
+	}
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+/* Keeps the candidates that are also in the sorted v[n]. */
+static void
+book_lookup_keep(struct book_lookup *l, const uint64_t *v, size_t n)
+{
+	size_t	i = 0, j = 0, k = 0;
+
+	while (i < l->nids && j < n) {
+		if (l->ids[i] < v[j])
+			i++;
+		else if (l->ids[i] > v[j])
+			j++;
+		else {
+			l->ids[k++] = l->ids[i++];
+			j++;
+		}
+	}
+	l->nids = k;
+}
+
+/* One trigram's ids: the first become the candidates, later ones narrow
+ * them. */
+static int
+book_lookup_gram(struct store_cursor *c, struct book_lookup *l,
+    const struct book_gram *g, int first)
+{
+	struct book_lookup	one;
+	int			rc;
+
+	memset(&one, 0, sizeof one);
+	rc = book_lookup_postings(c, first ? l : &one,
+	    (const unsigned char *)g->s, g->len, g->len, 0);
+	if (!first)
+		book_lookup_keep(l, one.ids, one.nids);
+	free(one.ids);
+	return rc;
+}
+
+/* Words of three characters or more: the candidates are the contacts in
+ * the postings of the rarest trigrams of the query, intersected. */
+static int
+book_lookup_grams(struct store_txn *t, struct book_lookup *l, struct err *e)
+{
+	struct store_cursor	*c = NULL;
+	struct book_gram	*g = NULL;
+	struct buf		 words = BUF_INIT;
+	size_t			*sizes, ng, i, k, best, cap = 0;
+	int			 rc;
+
+	for (i = 0; i < l->nwords; i++)	/* a line each: no gram spans two */
+		buf_addf(&words, "%s\n", l->words[i]);
+	ng = book_grams_unique(g, book_grams_of(buf_str(&words), &g, &cap));
+	buf_free(&words);
+	sizes = xcalloc(ng + 1, sizeof *sizes);
+	rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c, e);
+	for (i = 0; rc == 0 && i < ng; i++)
+		rc = book_lookup_gram_size(c, &g[i], &sizes[i]);
+	for (k = 0; rc == 0 && k < BOOK_LOOKUP_GRAMS && k < ng; k++) {
+		for (best = ng, i = 0; i < ng; i++)
+			if (sizes[i] != (size_t)-1 && (best == ng ||
+			    sizes[i] < sizes[best]))
+				best = i;
+		sizes[best] = (size_t)-1;
+		rc = book_lookup_gram(c, l, &g[best], k == 0);
+		if (l->nids == 0)
+			break;
+	}
+	if (c != NULL)
+		store_cursor_close(c);
+	l->indexed = rc == 0;
+	free(sizes);
+	free(g);
+	return rc;
+}
+
+/* Few candidates: each read and matched, then sorted in the order. */
+static int
+book_lookup_direct(struct store_txn *t, struct book_lookup *l,
+    struct err *e)
+{
+	struct buf	data = BUF_INIT;
+	size_t		i;
+	int		rc = 0;
+
+	for (i = 0; rc == 0 && i < l->nids; i++) {
+		rc = store_get(t, BOOK_T_CONTACT, l->ids[i], &data, 0, e);
+		if (rc == 0)
+			rc = book_lookup_decode(l, l->ids[i], data.data,
+			    data.len, e) < 0 ? -1 : 0;
+		else if (rc == STORE_NOTFOUND)
+			rc = 0;
+	}
+	buf_free(&data);
+	return rc;
+}
+
+static int
+book_lookup_has(const struct book_lookup *l, uint64_t id)
+{
+	if (l->bits != NULL)
+		return id / 8 < l->nbits && (l->bits[id / 8] >> (id % 8)) & 1;
+	return bsearch(&id, l->ids, l->nids, sizeof *l->ids,
+	    book_lookup_idcmp) != NULL;
+}
+
+/* The order's index from its start until the page is full: keys alone
+ * (where the index allows) when candidates are known, reading those. */
+static int
+book_lookup_walk(struct store_txn *t, struct book_lookup *l, struct err *e)
+{
+	struct store_cursor	*c;
+	struct store_row	 row;
+	struct buf		 data = BUF_INIT;
+	int			 index = book_order_index(l->order);
+	int			 keys = l->indexed && index == BOOK_I_NAME;
+	int			 rc;
+
+	rc = store_cursor_open(t, BOOK_T_CONTACT, index, keys ?
+	    STORE_CUR_KEYS : STORE_CUR_DATA, &c, e);
+	if (rc != 0)
+		return rc;
+	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0 &&
+	    l->nout <= l->max; rc = store_cursor_next(c, &row)) {
+		if (l->indexed && !book_lookup_has(l, row.id))
+			continue;
+		if (keys) {
+			if ((rc = store_get(t, BOOK_T_CONTACT, row.id, &data,
+			    0, e)) == STORE_NOTFOUND)
+				continue;
+			if (rc != 0)
+				break;
+			row.data = data.data;
+			row.dlen = data.len;
+		}
+		if (book_lookup_decode(l, row.id, row.data, row.dlen, e) < 0) {
+			rc = -1;
+			break;
+		}
+	}
+	if (rc == -1 && !err_isset(e))
+		err_set(e, NULL, 0, "lookup: %s", store_cursor_error(c));
+	store_cursor_close(c);
+	buf_free(&data);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+static int
+book_lookup_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_lookup	*l = arg;
+	const char		*pair = NULL;
+	size_t			 i;
+	int			 rc = 0;
+
+	book_lookup_reset(l);
+	for (i = 0; i < l->nwords; i++)
+		if (book_lookup_chars(l->words[i]) == 2)
+			pair = l->words[i];
+	if (l->longest >= 3)
+		rc = book_lookup_grams(t, l, e);
+	else if (pair != NULL)
+		rc = book_lookup_pair(t, l, pair, e);
+	if (rc != 0)
+		return rc;
+	if (l->indexed && l->nids <= BOOK_LOOKUP_DIRECT)
+		return book_lookup_direct(t, l, e);
+	return book_lookup_walk(t, l, e);
+}
+
+struct book_lookup_row {
+	char		*key;
+	struct contact	*c;
+};
+
+static int
+book_lookup_rowcmp(const void *pa, const void *pb)
+{
+	const struct book_lookup_row	*a = pa, *b = pb;
+	int				 d = strcmp(a->key, b->key);
+
+	if (d != 0)
+		return d;
+	return a->c->id < b->c->id ? -1 : a->c->id > b->c->id;
+}
+
+/* The matches read directly come in id order: put them in the order's. */
+static void
+book_lookup_sort(struct book_lookup *l)
+{
+	struct book_lookup_row	*v;
+	size_t			 i;
+
+	if (l->nout < 2)
+		return;
+	v = xcalloc(l->nout, sizeof *v);
+	for (i = 0; i < l->nout; i++) {
+		v[i].c = l->out[i];
+		v[i].key = book_sortkey_by(l->out[i], l->order);
+	}
+	qsort(v, l->nout, sizeof *v, book_lookup_rowcmp);
+	for (i = 0; i < l->nout; i++) {
+		l->out[i] = v[i].c;
+		free(v[i].key);
+	}
+	free(v);
+}
+
+/* A query of phone digits (or of nothing) goes through book_find. */
+static int
+book_lookup_phone(const char *query)
+{
+	const char	*p;
+
+	for (p = query; *p != '\0'; p++)
+		if (!isdigit((unsigned char)*p) && !strchr(" +-()./", *p))
+			return 0;
+	return 1;
+}
+
+static void
+book_lookup_parse(struct book_lookup *l, const char *query)
+{
+	char	*f = utf8_fold(query), *tok, *save;
+	size_t	 n;
+
+	for (tok = strtok_r(f, " \t", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t", &save)) {
+		l->words = xreallocarray(l->words, l->nwords + 1,
+		    sizeof *l->words);
+		l->words[l->nwords++] = xstrdup(tok);
+		if ((n = book_lookup_chars(tok)) > l->longest)
+			l->longest = n;
+	}
+	free(f);
+}
+
+int
+book_lookup_page(struct book *b, const char *query, enum book_order order,
+    size_t max, book_contact_fn fn, void *arg, int *more, struct err *e)
+{
+	struct book_lookup	l;
+	size_t			i;
+	int			rc;
+
+	if (book_lookup_phone(query != NULL ? query : ""))
+		return book_find_page(b, query, max, fn, arg, more, e);
+	memset(&l, 0, sizeof l);
+	l.b = b;
+	l.order = order;
+	l.max = max != 0 ? max : (size_t)-2;
+	book_lookup_parse(&l, query);
+	rc = store_txn_run(b->store, STORE_READ, book_lookup_fn, &l, e);
+	if (rc == 0 && l.indexed && l.nids <= BOOK_LOOKUP_DIRECT)
+		book_lookup_sort(&l);
+	for (i = 0; rc == 0 && i < l.nout && i < l.max; i++)
+		if (fn(l.out[i], arg) != 0)
+			break;
+	if (more != NULL)
+		*more = rc == 0 && l.nout > l.max;
+	book_lookup_reset(&l);
+	for (i = 0; i < l.nwords; i++)
+		free(l.words[i]);
+	free(l.words);
+	return rc;
+}
