@@ -34,13 +34,6 @@ struct cli_ics_opts {
 	const char	*tzid;
 };
 
-/* What is collected, activities with their contacts. */
-struct cli_ics {
-	struct cli_ics_opts	*o;
-	struct activity		**v;
-	size_t			  n, cap;
-};
-
 static int
 cli_ics_when(const char *s, int end, time_t *t, struct err *e)
 {
@@ -138,70 +131,10 @@ cli_ics_wanted(const struct cli_ics_opts *o, const struct activity *a)
 	return 1;
 }
 
-/* Adds a, which x then owns. */
-static void
-cli_ics_push(struct cli_ics *x, struct activity *a)
-{
-	if (x->n == x->cap) {
-		x->cap = x->cap == 0 ? 256 : x->cap * 2;
-		x->v = xreallocarray(x->v, x->cap, sizeof *x->v);
-	}
-	x->v[x->n++] = a;
-}
-
 static int
-cli_ics_collect(const void *obj, void *arg)
+cli_ics_has_tag(const struct contact *c, const char *want)
 {
-	struct cli_ics	*x = arg;
-
-	if (cli_ics_wanted(x->o, obj))
-		cli_ics_push(x, activity_copy(obj));
-	return 0;
-}
-
-static int
-cli_ics_cmp(const void *p, const void *q)
-{
-	const struct activity	*a = *(struct activity *const *)p;
-	const struct activity	*b = *(struct activity *const *)q;
-
-	if (a->due != b->due)
-		return a->due < b->due ? -1 : 1;
-	return a->id < b->id ? -1 : a->id > b->id;
-}
-
-/* Pending ones through the due index; with done ones, every activity. */
-static int
-cli_ics_select(struct cli *cli, struct cli_ics *x, struct err *e)
-{
-	struct activity	**v;
-	size_t		  n, i;
-
-	if (x->o->completed) {
-		if (book_each(cli->book, BOOK_ACTIVITY, cli_ics_collect, x,
-		    e) != 0)
-			return -1;
-	} else {
-		if (book_due(cli->book, x->o->owner, x->o->to != 0 ?
-		    x->o->to : (time_t)INT64_MAX, 0, &v, &n, e) != 0)
-			return -1;
-		for (i = 0; i < n; i++) {
-			if (cli_ics_wanted(x->o, v[i]))
-				cli_ics_push(x, v[i]);
-			else
-				activity_free(v[i]);
-		}
-		free(v);
-	}
-	if (x->n > 1)
-		qsort(x->v, x->n, sizeof *x->v, cli_ics_cmp);
-	return 0;
-}
-
-static int
-cli_ics_has_tag(const struct contact *c, const char *tag)
-{
-	char	*want = utf8_fold(tag), *have;
+	char	*have;
 	size_t	 i;
 	int	 yes = 0;
 
@@ -210,150 +143,65 @@ cli_ics_has_tag(const struct contact *c, const char *tag)
 		yes = strcmp(have, want) == 0;
 		free(have);
 	}
-	free(want);
 	return yes;
 }
 
-/* The contact of a, in *c, when a is to be written: not when the
- * contact is invisible or lacks the tag asked for. */
-static int
-cli_ics_contact(struct cli *cli, struct cli_ics *x, const struct activity *a,
-    struct contact **c)
-{
-	struct err	e;
-
-	*c = NULL;
-	err_clear(&e);
-	if (a->contact != 0 &&
-	    book_contact_get(cli->book, a->contact, c, &e) != 0)
-		return 0;
-	if (x->o->tag != NULL && !cli_ics_has_tag(*c, x->o->tag)) {
-		contact_free(*c);
-		*c = NULL;
-		return 0;
-	}
-	return 1;
-}
-
-/* The years of the items to be written, for the VTIMEZONE. */
-struct cli_ics_years {
-	struct cli		*cli;
-	struct cli_ics		*x;
-	struct ical_years	*y;
-	char			*seen;	/* 0 not yet, 1 written, 2 left out */
-	size_t			*by;	/* indexes, in the order looked at */
+/* One export under way. */
+struct cli_ics {
+	const struct cli_ics_opts	*o;
+	struct ical_out			*w;
+	char				*tag;	/* --tag, folded */
+	int				 failed;
+	struct err			*e;
 };
 
 static int
-cli_ics_shown(struct cli_ics_years *s, size_t i)
+cli_ics_want(const struct activity *a, void *arg)
 {
-	struct contact	*c;
+	const struct cli_ics	*x = arg;
 
-	if (s->seen[i] == 0) {
-		s->seen[i] = cli_ics_contact(s->cli, s->x, s->x->v[i], &c) ?
-		    1 : 2;
-		contact_free(c);
-	}
-	return s->seen[i] == 1;
+	return cli_ics_wanted(x->o, a);
 }
 
 static int
-cli_ics_by_lo(const void *p, const void *q, void *arg)
+cli_ics_put(const struct activity *a, const struct contact *c, void *arg)
 {
-	const struct ical_years	*y = arg;
-	size_t			 i = *(const size_t *)p, j = *(const size_t *)q;
+	struct cli_ics		*x = arg;
+	struct ical_item	 it = { a, c };
 
-	if (y[i].lo != y[j].lo)
-		return y[i].lo < y[j].lo ? -1 : 1;
-	return (i > j) - (i < j);
-}
-
-static int
-cli_ics_by_hi(const void *p, const void *q, void *arg)
-{
-	const struct ical_years	*y = arg;
-	size_t			 i = *(const size_t *)p, j = *(const size_t *)q;
-
-	if (y[i].hi != y[j].hi)
-		return y[i].hi > y[j].hi ? -1 : 1;
-	return (i > j) - (i < j);
-}
-
-/* The years of the first item in cmp's order that is written. */
-static void
-cli_ics_first(struct cli_ics_years *s, struct ical_out *w,
-    int (*cmp)(const void *, const void *, void *))
-{
-	size_t	i;
-
-	for (i = 0; i < s->x->n; i++)
-		s->by[i] = i;
-	qsort_r(s->by, s->x->n, sizeof *s->by, cmp, s->y);
-	for (i = 0; i < s->x->n; i++) {
-		if (cli_ics_shown(s, s->by[i])) {
-			ical_out_span(w, &s->y[s->by[i]]);
-			return;
-		}
+	if (x->tag != NULL && !cli_ics_has_tag(c, x->tag))
+		return 0;
+	if (ical_out_item(x->w, &it, x->e) != 0) {
+		x->failed = 1;
+		return 1;
 	}
+	return 0;
 }
 
 /*
- * The VTIMEZONE covers the years of the items written: those of the
- * earliest, the latest and an endless series suffice, so only the
- * contacts of those are read here, not every one twice.
+ * Streams the follow-ups out as they are read, in id order, each with
+ * its contact from the same pass (book_activities_join): nothing is
+ * collected, so memory does not grow with the book.
  */
-static void
-cli_ics_span(struct cli *cli, struct cli_ics *x, struct ical_out *w)
-{
-	struct cli_ics_years	 s = { cli, x, NULL, NULL, NULL };
-	size_t			 i, n = x->n;
-
-	s.y = xreallocarray(NULL, n + 1, sizeof *s.y);
-	for (i = 0; i < n; i++)
-		ical_out_years(w, x->v[i], &s.y[i]);
-	if (n > 0 && s.y[0].lo != 0) {		/* else no VTIMEZONE */
-		s.seen = xcalloc(n, 1);
-		s.by = xreallocarray(NULL, n, sizeof *s.by);
-		cli_ics_first(&s, w, cli_ics_by_lo);
-		cli_ics_first(&s, w, cli_ics_by_hi);
-		for (i = 0; i < n; i++) {
-			if (s.y[i].forever && cli_ics_shown(&s, i)) {
-				ical_out_span(w, &s.y[i]);
-				break;
-			}
-		}
-	}
-	free(s.by);
-	free(s.seen);
-	free(s.y);
-}
-
-/* Writes the follow-ups one by one, each with its contact read again. */
 static int
-cli_ics_write(struct cli *cli, struct cli_ics *x, FILE *f, struct err *e)
+cli_ics_write(struct cli *cli, const struct cli_ics_opts *o, FILE *f,
+    struct err *e)
 {
-	struct ical_out		*w;
-	struct ical_item	 it;
-	struct contact		*c;
-	size_t			 i;
-	int			 rc;
+	struct cli_ics	x = { o, NULL, NULL, 0, e };
+	int		rc;
 
-	if ((w = ical_out_new(f, x->o->flags, x->o->tzid != NULL ?
-	    x->o->tzid : ical_local_tzid(), e)) == NULL)
+	if ((x.w = ical_out_new(f, o->flags, o->tzid != NULL ? o->tzid :
+	    ical_local_tzid(), e)) == NULL)
 		return -1;
-	cli_ics_span(cli, x, w);
-	rc = ical_out_begin(w, e);
-	for (i = 0; i < x->n && rc == 0; i++) {
-		if (!cli_ics_contact(cli, x, x->v[i], &c))
-			continue;	/* gone since */
-		it.a = x->v[i];
-		it.c = c;
-		rc = ical_out_item(w, &it, e);
-		contact_free(c);
-	}
+	if (o->tag != NULL)
+		x.tag = utf8_fold(o->tag);
+	rc = book_activities_join(cli->book, cli_ics_want, cli_ics_put, &x, e);
+	if (rc == 0 && x.failed)
+		rc = -1;
 	if (rc == 0)
-		rc = ical_out_end(w, e);
-	ical_out_free(w);
+		rc = ical_out_end(x.w, e);
+	free(x.tag);
+	ical_out_free(x.w);
 	return rc;
 }
 
@@ -361,7 +209,6 @@ int
 cli_export_ics(struct cli *cli, int argc, char **argv)
 {
 	struct cli_ics_opts	 o;
-	struct cli_ics		 x;
 	struct err		 e;
 	char			*tmp = NULL;
 	FILE			*f = stdout;
@@ -372,18 +219,13 @@ cli_export_ics(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_ics_opts(cli, argc, argv, &o, &e)) != 0)
 		return rc == 2 ? cli_usage(argv[0]) : rc == 1 ?
 		    cli_error(&e) : 1;
-	memset(&x, 0, sizeof x);
-	x.o = &o;
-	if (cli_ics_select(cli, &x, &e) != 0)
-		return cli_error(&e);
 	if (o.path != NULL && (f = cli_output_open(o.path, &tmp)) == NULL)
 		rc = 1;
-	else if (cli_ics_write(cli, &x, f, &e) != 0)
+	else if (cli_ics_write(cli, &o, f, &e) != 0)
 		rc = cli_error(&e);
 	if (o.path != NULL && f != NULL &&
 	    cli_output_close(f, o.path, tmp, rc == 0) != 0)
 		rc = 1;
-	activity_array_free(x.v, x.n);
 	return rc;
 }
 
@@ -420,22 +262,10 @@ static int
 cli_ics_match(struct cli *cli, const struct ical_entry *en, uint64_t *id,
     struct err *e)
 {
-	struct contact		*c;
 	struct cli_ics_name	 q;
 	int			 rc;
 
 	*id = 0;
-	if (en->email != NULL) {
-		rc = book_contact_by_email(cli->book, en->email, &c, e);
-		if (rc < 0)
-			return -1;
-		if (rc == 0) {
-			*id = c->id;
-			contact_free(c);
-			return 0;
-		}
-		err_clear(e);
-	}
 	if (en->name == NULL)
 		return 0;
 	memset(&q, 0, sizeof q);
@@ -464,52 +294,81 @@ cli_ics_uid(const struct activity *a)
 	return xasprintf("kith-import-%016llx", (unsigned long long)h);
 }
 
-/* Already in the book or earlier in this file? */
-static int
-cli_ics_known(struct cli *cli, struct cli_ics_in *in, const char *uid,
-    struct err *e)
+/* FNV-1a of a string, for the set of UIDs of a file. */
+static uint64_t
+cli_ics_hash(const char *s)
 {
-	struct activity	*a;
-	size_t		 i;
-	int		 rc;
+	uint64_t	h = 1469598103934665603ULL;
 
-	for (i = 0; i < in->nadd; i++)
-		if (strcmp(in->add[i]->uid, uid) == 0)
-			return 1;
-	rc = book_activity_by_uid(cli->book, uid, &a, e);
-	activity_free(a);
-	if (rc == BOOK_NOTFOUND) {
-		err_clear(e);
-		return 0;
-	}
-	return rc == 0 ? 1 : -1;
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
 }
 
+/* Marks the entries whose UID an earlier one of the file has (dup[i]),
+ * through an open-addressing set of indexes: linear in the file. */
+static void
+cli_ics_dups(const struct ical_entry *v, size_t n, char *dup)
+{
+	size_t	 cap = 16, i, k, *set;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	set = xreallocarray(NULL, cap, sizeof *set);
+	for (k = 0; k < cap; k++)
+		set[k] = SIZE_MAX;
+	for (i = 0; i < n; i++) {
+		k = cli_ics_hash(v[i].a->uid) & (cap - 1);
+		while (set[k] != SIZE_MAX &&
+		    strcmp(v[set[k]].a->uid, v[i].a->uid) != 0)
+			k = (k + 1) & (cap - 1);
+		dup[i] = set[k] != SIZE_MAX;
+		if (!dup[i])
+			set[k] = i;
+	}
+	free(set);
+}
+
+/* What is new, and with whom: the UIDs and e-mail addresses of the
+ * whole file looked up in one transaction; names (when no address
+ * matched) one by one. */
 static int
 cli_ics_plan(struct cli *cli, struct cli_ics_in *in, struct ical_entry *v,
     size_t n, struct err *e)
 {
-	size_t	i;
-	int	rc;
+	struct book_probe	*l;
+	char			*dup;
+	size_t			 i;
+	int			 rc;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		if (v[i].a->uid == NULL)
 			v[i].a->uid = cli_ics_uid(v[i].a);
-		if ((rc = cli_ics_known(cli, in, v[i].a->uid, e)) < 0)
-			return -1;
-		if (rc == 1) {
+	dup = xcalloc(n + 1, 1);
+	cli_ics_dups(v, n, dup);
+	l = xcalloc(n + 1, sizeof *l);
+	for (i = 0; i < n; i++) {
+		l[i].uid = dup[i] ? NULL : v[i].a->uid;
+		l[i].email = dup[i] ? NULL : v[i].email;
+	}
+	rc = book_probe(cli->book, l, n, e);
+	in->add = xreallocarray(NULL, n + 1, sizeof *in->add);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (dup[i] || l[i].known) {
 			in->same++;
 			continue;
 		}
-		if (cli_ics_match(cli, &v[i], &v[i].a->contact, e) != 0)
-			return -1;
+		v[i].a->contact = l[i].contact;
+		if (l[i].contact == 0 && v[i].name != NULL &&
+		    (rc = cli_ics_match(cli, &v[i], &v[i].a->contact, e)) != 0)
+			break;
 		if (v[i].a->contact == 0)
 			in->nobody++;
-		in->add = xreallocarray(in->add, in->nadd + 1,
-		    sizeof *in->add);
 		in->add[in->nadd++] = v[i].a;
 	}
-	return 0;
+	free(l);
+	free(dup);
+	return rc;
 }
 
 /* Imports the follow-ups of one iCalendar file, all or nothing. */

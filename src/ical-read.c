@@ -268,7 +268,25 @@ ical_read_one(struct ical_in *in, icalcomponent *c, struct ical_entry *en)
 	return 0;
 }
 
-/* The scanned lines, checked one by one, then joined for libical. */
+/* The first line whose value libical refuses, named; 0 when none is. */
+static int
+ical_check_lines(const char *name, const struct ical_line *l, size_t n,
+    struct err *e)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (ical_check_line(name, &l[i], e) != 0)
+			return -1;
+	return 0;
+}
+
+/*
+ * The scanned lines joined for libical and parsed once.  libical marks a
+ * value it cannot parse with an X-LIC-ERROR and goes on; only then are
+ * the lines checked one by one (which parses each again) to name the
+ * first bad one.
+ */
 static icalcomponent *
 ical_parse(const char *name, struct ical_line *l, size_t n, int **begins,
     size_t *nbegins, struct err *e)
@@ -280,22 +298,27 @@ ical_parse(const char *name, struct ical_line *l, size_t n, int **begins,
 	*begins = NULL;
 	*nbegins = 0;
 	for (i = 0; i < n; i++) {
-		if (ical_check_line(name, &l[i], e) != 0) {
-			buf_free(&b);
-			return NULL;
-		}
 		if (strcasecmp(l[i].text, "BEGIN:VTODO") == 0 ||
 		    strcasecmp(l[i].text, "BEGIN:VEVENT") == 0) {
 			*begins = xreallocarray(*begins, *nbegins + 1,
 			    sizeof **begins);
 			(*begins)[(*nbegins)++] = l[i].line;
 		}
-		buf_addf(&b, "%s\r\n", l[i].text);
+		buf_adds(&b, l[i].text);
+		buf_add(&b, "\r\n", 2);
 	}
 	root = icalparser_parse_string(buf_str(&b));
 	buf_free(&b);
-	if (root == NULL)
-		err_set(e, name, l[0].line, "not iCalendar");
+	if (root == NULL) {
+		if (ical_check_lines(name, l, n, e) == 0)
+			err_set(e, name, l[0].line, "not iCalendar");
+		return NULL;
+	}
+	if (icalcomponent_count_errors(root) > 0 &&
+	    ical_check_lines(name, l, n, e) != 0) {
+		icalcomponent_free(root);
+		return NULL;
+	}
 	return root;
 }
 

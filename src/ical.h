@@ -3,10 +3,12 @@
 #define KITH_ICAL_H
 
 /*
- * ical: follow-ups as iCalendar (RFC 5545) through libical, both ways,
- * over a FILE *.  The writer turns activities (with their contacts) into
- * VTODOs and VEVENTs whose UID, DTSTAMP, SEQUENCE and LAST-MODIFIED come
- * from the record, so writing the same data twice gives the same bytes.
+ * ical: follow-ups as iCalendar (RFC 5545), both ways, over a FILE *.
+ * The writer turns activities (with their contacts) into VTODOs and
+ * VEVENTs whose UID, DTSTAMP, SEQUENCE and LAST-MODIFIED come from the
+ * record, so writing the same data twice gives the same bytes; it writes
+ * the content lines itself (ical-text.c) and asks libical for the zones
+ * and the RRULEs.
  * The reader turns VTODOs and VEVENTs into activities and refuses a
  * malformed file as a whole, naming the line.  It never prints, prompts
  * or touches the database: matching to contacts is the caller's.
@@ -40,24 +42,15 @@ int	ical_write(FILE *f, const struct ical_item *v, size_t n, int flags,
 
 /*
  * The same, streamed, so that memory does not grow with the number of
- * items: ical_out_new (NULL and e for an unknown zone); the years of the
- * items that will be written (ical_out_years of each activity, merged by
- * ical_out_span: the VTIMEZONE covers them); ical_out_begin (header and
- * VTIMEZONE); ical_out_item for each item in order (built, written and
- * freed at once); ical_out_end; ical_out_free.  f is only written to;
- * flags and tzid as ical_write.
+ * items: ical_out_new (NULL and e for an unknown zone); ical_out_item for
+ * each item in order (written at once, or with a VTIMEZONE spooled to a
+ * temporary file until ical_out_end knows the years it must cover);
+ * ical_out_end; ical_out_free.  f is only written to; flags and tzid as
+ * ical_write.
  */
 struct ical_out;
-struct ical_years {
-	int	lo, hi;		/* 0: none (UTC, no VTIMEZONE) */
-	int	forever;	/* a series without end */
-};
 struct ical_out *ical_out_new(FILE *f, int flags, const char *tzid,
 	    struct err *e);
-void	ical_out_years(struct ical_out *o, const struct activity *a,
-	    struct ical_years *y);
-void	ical_out_span(struct ical_out *o, const struct ical_years *y);
-int	ical_out_begin(struct ical_out *o, struct err *e);
 int	ical_out_item(struct ical_out *o, const struct ical_item *it,
 	    struct err *e);
 int	ical_out_end(struct ical_out *o, struct err *e);

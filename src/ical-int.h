@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef KITH_ICAL_INT_H
+#define KITH_ICAL_INT_H
+
+/*
+ * ical-int: what the files of the ical module share and nobody else
+ * sees.  The writer's state; the helpers of ical.c that need libical
+ * (a time in a zone, an RRULE in libical's normal form); and the content
+ * line writer of ical-text.c, which writes RFC 5545 text itself, without
+ * libical, because building and serialising libical's components cost
+ * ten times the rest of an export.
+ */
+
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "buf.h"
+
+struct ical_item;
+
+/* Normalised RRULEs remembered: a book has few distinct ones. */
+#define ICAL_RRULES	8
+
+struct ical_out {
+	FILE		*f;
+	FILE		*spool;		/* items, until the zone's years are
+					 * known (with a VTIMEZONE only) */
+	int		 flags;
+	const char	*tzid;
+	void		*zone;		/* icaltimezone, NULL: UTC */
+	int		 ymin, ymax;
+	int		 forever;	/* a series without end */
+	int		 begun;		/* the head is written */
+	struct buf	 line;		/* one content line, unfolded */
+	struct buf	 item;		/* one component, folded */
+	struct buf	 text;		/* scratch: a DESCRIPTION */
+	struct buf	 summary;	/* the item's SUMMARY */
+	char		*rr_in[ICAL_RRULES], *rr_out[ICAL_RRULES];
+	size_t		 rr_next;
+};
+
+/* ical.c: t as written: the local date for all-day ones, the time in the
+ * zone, or UTC without one. */
+void		 ical_civil(struct ical_out *o, time_t t, int allday,
+		    struct tm *tm);
+/* ical.c: rrule as libical writes it (without "RRULE:"); NULL when
+ * libical refuses it.  Owned by o. */
+const char	*ical_rrule(struct ical_out *o, const char *rrule);
+
+/* ical-text.c: one VTODO or VEVENT, folded, into o->item. */
+void		 ical_text_item(struct ical_out *o, const struct ical_item *it);
+/* ical-text.c: the content line in o->line, folded at 75 octets (never
+ * inside a UTF-8 character) and ended by CRLF, onto out; line emptied. */
+void		 ical_text_fold(struct buf *line, struct buf *out);
+/* ical-text.c: s as an escaped TEXT value (RFC 5545 3.3.11), and as a
+ * parameter value (quoted when it must be, RFC 6868 carets). */
+void		 ical_text_escape(struct buf *b, const char *s, size_t len);
+void		 ical_text_param(struct buf *b, const char *s);
+
+#endif /* KITH_ICAL_INT_H */
