@@ -13,6 +13,11 @@
 #	csv		Google Contacts CSV, the same N contacts
 #	vdir		one vCard file per contact in directory D (khard)
 #	calcurse	calcurse's apts file with the same P follow-ups
+#	ics		iCalendar with the same P follow-ups as VEVENTs (as
+#			kith export --events writes them for calendars, and
+#			calcurse, that take no VTODO times), the kind in
+#			CATEGORIES, each with an ATTENDEE whose address is
+#			its contact's first e-mail
 #	dbload		db_load -T input: N records of about 250 bytes
 #
 # Contact i (1..N) and activity j are drawn from their own random stream,
@@ -397,6 +402,40 @@ function calcurse_all(	j, a, b)
 	}
 }
 
+function ics_stamp(t)
+{
+	utc(t)
+	return sprintf("%04d%02d%02dT%02d%02d00Z", U_Y, U_M, U_D, U_H, U_MI)
+}
+
+# The pending follow-ups as iCalendar, UIDs apart from the dump's.
+function ics_all(	j, comp, kind)
+{
+	printf "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	printf "PRODID:-//kith//bench gen.awk//EN\r\n"
+	split("call meeting todo", kind, " ")
+	for (j = 1; j <= pending; j++) {
+		activity(j)
+		contact(AC)
+		comp = "VEVENT"
+		printf "BEGIN:%s\r\nUID:bench-ics-a%d@kith\r\n", comp, j
+		printf "DTSTAMP:%s\r\n", ics_stamp(ADUE - 86400)
+		vc_line("SUMMARY:" vc_escape(AS))
+		printf "DTSTART:%s\r\n", ics_stamp(ADUE)
+		printf "DURATION:PT%dM\r\n", ADUR / 60
+		if (ARR != "")
+			printf "RRULE:%s\r\n", ARR
+		printf "CATEGORIES:%s\r\n", kind[AK + 1]
+		vc_line("ATTENDEE;CN=\"" CF " " CL "\":mailto:" CE[1])
+		if (AAL >= 0)
+			printf "BEGIN:VALARM\r\nACTION:DISPLAY\r\n" \
+			    "TRIGGER:-PT%dM\r\nDESCRIPTION:%s\r\nEND:VALARM\r\n",
+			    AAL / 60, vc_escape(AS)
+		printf "END:%s\r\n", comp
+	}
+	printf "END:VCALENDAR\r\n"
+}
+
 # db_load -T input: key and data on alternating lines.
 function dbload_all(	i, s)
 {
@@ -432,6 +471,7 @@ BEGIN {
 	else if (fmt == "vdir") vdir_all()
 	else if (fmt == "calcurse") calcurse_all()
 	else if (fmt == "dbload") dbload_all()
+	else if (fmt == "ics") { VOUT = "/dev/stdout"; ics_all() }
 	else {
 		print "gen.awk: unknown -v fmt=" fmt > "/dev/stderr"
 		exit 2
