@@ -545,7 +545,7 @@ book_contacts_import(struct book *b, struct contact **v, size_t n,
 	if (rc == 0 && imp->policy != BOOK_DUP_ADD)
 		book_imp_infile(&x);
 	if (rc == 0)
-		rc = store_txn_run(b->store, STORE_BULK, book_imp_fn, &x, e);
+		rc = store_txn_run(b->store, 0, book_imp_fn, &x, e);
 	if (rc != 0)
 		imp->added = imp->merged = imp->skipped = 0;
 	free(x.fate);

@@ -184,6 +184,5 @@ book_raw_load(struct book *b, const struct book_raw *v, size_t n,
 {
 	struct book_raw_q	q = { NULL, NULL, (uint64_t *)seqs, v, n };
 
-	return store_txn_run(b->store, STORE_BULK, book_raw_load_fn, &q,
-	    e);
+	return store_txn_run(b->store, 0, book_raw_load_fn, &q, e);
 }

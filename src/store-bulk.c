@@ -7,6 +7,11 @@
  * insert lands on the page the last one did, and pages fill up instead of
  * splitting in half: an import of 100 000 contacts wrote each index's
  * pages a few times over in random order, and left them two-thirds full.
+ *
+ * Every insert is logged as any other: Berkeley DB's DB_TXN_BULK, which
+ * leaves inserts on new pages out of the log, made a database whose
+ * loading was killed unrecoverable (recovery failed writing a page past
+ * the end of the file, and every later open with it).
  */
 #include "store.h"
 

@@ -40,8 +40,8 @@ struct store_txn {
 	struct store_cursor	*cursors;
 	/* Record count changes, written once at commit (see store_put). */
 	int64_t			 counts[STORE_MAX_DB];
-	/* Handles opened in the transaction, closed after it (a bulk
-	 * transaction's commit flushes their files through them). */
+	/* Handles opened in the transaction, closed after it has ended
+	 * (a handle opened in a transaction belongs to it until then). */
 	DB			*late[2 * STORE_MAX_DB];
 	size_t			 nlate;
 };

@@ -504,6 +504,7 @@ store_open(const char *dir, const struct store_schema *schema, int flags,
     int timeout_ms, struct err *e)
 {
 	struct store	*st;
+	struct err	 first;
 	mode_t		 mask;
 	long		 deadline;
 	int		 tries;
@@ -525,10 +526,19 @@ store_open(const char *dir, const struct store_schema *schema, int flags,
 	/* Several users starting at once after a crash: one recovers.  A
 	 * writer holding a lock: wait for it, but not beyond the timeout. */
 	deadline = store_now_ms() + timeout_ms;
+	err_clear(&first);
 	for (tries = 0; tries < 50 || store_now_ms() < deadline; tries++) {
 		err_clear(e);
 		if (store_env_open(st, e) == 0)
 			return st;
+		/* A failed open leaves this process registered, and a retry
+		 * then only says so: the first failure is the one to tell. */
+		if (tries == 0)
+			first = *e;
+		else if (strstr(e->msg, "BDB1528") != NULL) {
+			*e = first;
+			break;
+		}
 		if (strstr(e->msg, "DB_LOCK") == NULL &&
 		    strstr(e->msg, "DB_RUNRECOVERY") == NULL &&
 		    strstr(e->msg, "Resource temporarily") == NULL)
@@ -680,8 +690,6 @@ store_txn_once(struct store *st, int flags, store_txn_fn fn, void *arg,
 		bflags |= DB_READ_COMMITTED;
 	if (flags & STORE_NOSYNC)
 		bflags |= DB_TXN_NOSYNC;
-	if (flags & STORE_BULK)
-		bflags |= DB_TXN_BULK;
 	ret = st->env->txn_begin(st->env, NULL, &t.txn, bflags);
 	if (ret != 0) {
 		rc = store_fail(&t, ret, "begin", e);

@@ -75,7 +75,6 @@ const char	*store_dir(const struct store *st);
 /* Transactions: fn runs inside one; STORE_RETRY from it retries. */
 #define STORE_READ	0x1	/* read-only: read committed */
 #define STORE_NOSYNC	0x2	/* do not sync the log at commit */
-#define STORE_BULK	0x4	/* many new records (DB_TXN_BULK) */
 typedef int (*store_txn_fn)(struct store_txn *t, void *arg, struct err *e);
 int	store_txn_run(struct store *st, int flags, store_txn_fn fn, void *arg,
 	    struct err *e);
