@@ -314,6 +314,15 @@ import_bad_late(size_t i, const struct err *ce, void *arg)
 		x->o->bad(&e, x->o->arg);
 }
 
+/* The book's progress, handed on with the caller's own argument. */
+static int
+import_progress(size_t done, size_t n, void *arg)
+{
+	struct import_ctx	*x = arg;
+
+	return x->o->progress(done, n, x->o->arg);
+}
+
 static int
 import_store(struct book *b, struct import_set *s,
     const struct import_opts *o, struct import_summary *sum, struct err *e)
@@ -325,7 +334,7 @@ import_store(struct book *b, struct import_set *s,
 	memset(&imp, 0, sizeof imp);
 	imp.policy = o->policy;
 	imp.skip_bad = o->skip_bad;
-	imp.progress = o->progress;
+	imp.progress = o->progress != NULL ? import_progress : NULL;
 	imp.bad = import_bad_late;
 	imp.arg = &x;
 	rc = book_contacts_import(b, s->v, s->n, &imp, e);

@@ -2,6 +2,7 @@
 # A large vCard file is read in two halves at once; a bad card in the
 # second half is still reported with its own line of the whole file, and
 # with --skip-bad every other card of both halves is imported, in order.
+# Progress is shown on a terminal only: a log gets the messages alone.
 . "$TESTS/lib.sh"
 
 awk 'BEGIN {
@@ -29,6 +30,10 @@ expect kith import --on-duplicate add --skip-bad big.vcf <<'X'
 imported: 23999 added, 0 merged, 0 skipped, 1 rejected
 X
 expect_err_contains "big.vcf:$line: no ':'"
+cp "$ERR" import.err
+expect cat import.err <<X
+kith: big.vcf:$line: no ':' in "NO COLON ON THIS LINE": skipped
+X
 kith find soren20001@example.dk | cut -f1,2 >f
 expect cat f <<'X'
 c20000	Søren Ågård 20001
