@@ -278,6 +278,7 @@ book_imp_put_all(struct book_imp *x, struct store_txn *t, uint64_t id,
 		x->v[i]->id = id++;
 		buf_reset(&data);
 		contact_encode(x->v[i], &data);
+		book_keys_lend(data.data, data.len, x->v[i]);
 		rc = store_bulk_put(bc, x->v[i]->id, data.data, data.len, e);
 		buf_reset(&au);
 		book_audit_encode(x->b, BOOK_CONTACT, x->v[i]->id, "import",
@@ -285,6 +286,7 @@ book_imp_put_all(struct book_imp *x, struct store_txn *t, uint64_t id,
 		if (rc == 0)
 			rc = store_bulk_put(ba, aid++, au.data, au.len, e);
 	}
+	book_keys_lend(NULL, 0, NULL);
 	if (rc == 0 && (rc = store_bulk_end(bc, e)) == 0)
 		rc = store_bulk_end(ba, e);
 	else {

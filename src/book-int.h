@@ -89,6 +89,10 @@ int	book_order_index(int order);
  * decoded once for all indexes, owned by the cache; NULL if it does not. */
 const struct contact *book_keys_decoded_contact(const void *data,
 	    size_t len);
+/* Lends c as what data (its encoding) decodes to, to the extractors that
+ * come next: a bulk write has the contact it encodes.  It stays the
+ * caller's; book_keys_lend(NULL, 0, NULL) forgets it. */
+void	book_keys_lend(const void *data, size_t len, const struct contact *c);
 
 /* A phone's digits, last first (its key in BOOK_I_PHONE); their count. */
 size_t	book_digits_reversed(const char *s, char *out, size_t size);

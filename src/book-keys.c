@@ -30,8 +30,27 @@ struct book_keys_cache {
 	size_t		 len;
 	struct contact	*c;
 	struct activity	*a;
+	int		 lent;	/* c is the caller's (book_keys_lend) */
 };
 static struct book_keys_cache	book_keys_cache;
+
+static void
+book_keys_drop(struct book_keys_cache *k)
+{
+	if (!k->lent)
+		contact_free(k->c);
+	activity_free(k->a);
+	free(k->bytes);
+	memset(k, 0, sizeof *k);
+}
+
+static void
+book_keys_keep(struct book_keys_cache *k, const void *data, size_t len)
+{
+	k->len = len;
+	k->bytes = xmalloc(len > 0 ? len : 1);
+	memcpy(k->bytes, data, len);
+}
 
 static int
 book_keys_cached(const void *data, size_t len)
@@ -41,15 +60,22 @@ book_keys_cached(const void *data, size_t len)
 	if (k->bytes != NULL && k->len == len && memcmp(k->bytes, data,
 	    len) == 0)
 		return 1;
-	contact_free(k->c);
-	activity_free(k->a);
-	free(k->bytes);
-	k->c = NULL;
-	k->a = NULL;
-	k->len = len;
-	k->bytes = xmalloc(len > 0 ? len : 1);
-	memcpy(k->bytes, data, len);
+	book_keys_drop(k);
+	book_keys_keep(k, data, len);
 	return 0;
+}
+
+void
+book_keys_lend(const void *data, size_t len, const struct contact *c)
+{
+	struct book_keys_cache	*k = &book_keys_cache;
+
+	book_keys_drop(k);
+	if (data == NULL)
+		return;
+	book_keys_keep(k, data, len);
+	k->c = (struct contact *)c;
+	k->lent = 1;
 }
 
 const struct contact *
