@@ -29,7 +29,7 @@ struct store_cursor {
 	int			 index;
 	int			 flags;		/* STORE_CUR_* */
 	DBT			 k, pk, d;
-	DBT			 bulk;		/* STORE_CUR_KEYS: rows read */
+	DBT			 bulk;	/* STORE_CUR_KEYS, _BULK: rows read */
 	void			*bp;		/* ahead, and the next one */
 	char			 error[256];
 	struct store_cursor	*next;
@@ -574,6 +574,12 @@ store_dir(const struct store *st)
 	return st->dir;
 }
 
+const struct store_schema *
+store_schema(const struct store *st)
+{
+	return st->schema;
+}
+
 struct store *
 store_txn_store(struct store_txn *t)
 {
@@ -992,6 +998,34 @@ store_changes(struct store *st, uint64_t *n, struct err *e)
 	return 0;
 }
 
+/*
+ * An index not marked scanned read by STORE_CUR_KEYS (kith check): an
+ * unassociated handle opened in the transaction and closed after it.
+ */
+static int
+store_cursor_raw(struct store_txn *t, int index, DB **out, struct err *e)
+{
+	char	name[128];
+	DB	*db;
+	int	 ret;
+
+	if (t->nlate == sizeof t->late / sizeof t->late[0])
+		fatal("store: too many handles in one transaction");
+	snprintf(name, sizeof name, "idx.%s",
+	    t->st->schema->indexes[index].name);
+	if ((ret = db_create(&db, t->st->env, 0)) != 0)
+		return store_fail(t, ret, "cursor", e);
+	if ((ret = db->set_flags(db, DB_DUP | DB_DUPSORT)) != 0 ||
+	    (ret = db->open(db, t->txn, STORE_FILE, name, DB_BTREE, 0,
+	    0)) != 0) {
+		db->close(db, 0);
+		return store_fail(t, ret, name, e);
+	}
+	t->late[t->nlate++] = db;
+	*out = db;
+	return 0;
+}
+
 int
 store_cursor_open(struct store_txn *t, int table, int index, int flags,
     struct store_cursor **out, struct err *e)
@@ -1000,9 +1034,12 @@ store_cursor_open(struct store_txn *t, int table, int index, int flags,
 	DB			*db;
 	int			 ret;
 
+	if (index >= 0 && (flags & STORE_CUR_BULK))
+		fatal("store: STORE_CUR_BULK reads tables only");
 	if (index >= 0 && (flags & STORE_CUR_KEYS)) {
-		if ((db = t->st->keys[index]) == NULL)
-			fatal("store: index %d is not scanned", index);
+		if ((db = t->st->keys[index]) == NULL &&
+		    (ret = store_cursor_raw(t, index, &db, e)) != 0)
+			return ret;
 	} else if (index >= 0)
 		db = t->st->indexes[index];
 	else
@@ -1133,8 +1170,12 @@ store_cursor_find(struct store_cursor *c, const void *key, size_t klen,
 	return store_cursor_set(c, key, klen, DB_SET, row);
 }
 
-/* Keys and ids read a buffer at a time: a fifth of the time of a row at
- * a time through a whole index. */
+/*
+ * Rows read a buffer at a time: the keys and ids of a scanned index
+ * (STORE_CUR_KEYS: a fifth of the time of a row at a time through a whole
+ * index), or a table's ids and records (STORE_CUR_BULK).  A record larger
+ * than the buffer makes it grow.
+ */
 static int
 store_cursor_bulk_next(struct store_cursor *c, struct store_row *row)
 {
@@ -1144,7 +1185,7 @@ store_cursor_bulk_next(struct store_cursor *c, struct store_row *row)
 
 	if (c->bp != NULL)
 		DB_MULTIPLE_KEY_NEXT(c->bp, &c->bulk, k, klen, d, dlen);
-	if (k == NULL) {
+	while (k == NULL) {
 		if (c->bulk.data == NULL) {
 			c->bulk.ulen = 64 * 1024;
 			c->bulk.data = xmalloc(c->bulk.ulen);
@@ -1152,6 +1193,13 @@ store_cursor_bulk_next(struct store_cursor *c, struct store_row *row)
 		}
 		ret = c->dbc->get(c->dbc, &c->k, &c->bulk,
 		    DB_NEXT | DB_MULTIPLE_KEY);
+		if (ret == DB_BUFFER_SMALL) {
+			c->bulk.ulen = (c->bulk.size > c->bulk.ulen * 2 ?
+			    c->bulk.size : c->bulk.ulen * 2) + 1024;
+			c->bulk.data = xrealloc(c->bulk.data, c->bulk.ulen);
+			c->bp = NULL;
+			continue;
+		}
 		if ((ret = store_cursor_ret(c, ret)) != 0)
 			return ret;
 		DB_MULTIPLE_INIT(c->bp, &c->bulk);
@@ -1162,14 +1210,20 @@ store_cursor_bulk_next(struct store_cursor *c, struct store_row *row)
 	memset(row, 0, sizeof *row);
 	row->key = k;
 	row->klen = klen;
-	row->id = dlen == 8 ? store_key_id(d) : 0;
+	if (c->flags & STORE_CUR_KEYS)
+		row->id = dlen == 8 ? store_key_id(d) : 0;
+	else {
+		row->id = klen == 8 ? store_key_id(k) : 0;
+		row->data = d;
+		row->dlen = dlen;
+	}
 	return 0;
 }
 
 int
 store_cursor_next(struct store_cursor *c, struct store_row *row)
 {
-	if (c->flags & STORE_CUR_KEYS)
+	if (c->flags & (STORE_CUR_KEYS | STORE_CUR_BULK))
 		return store_cursor_bulk_next(c, row);
 	return store_cursor_get(c, DB_NEXT, row);
 }

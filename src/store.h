@@ -71,6 +71,7 @@ struct store	*store_open(const char *dir, const struct store_schema *schema,
 		    int flags, int timeout_ms, struct err *e);
 void		 store_close(struct store *st);
 const char	*store_dir(const struct store *st);
+const struct store_schema *store_schema(const struct store *st);
 
 /* Transactions: fn runs inside one; STORE_RETRY from it retries. */
 #define STORE_READ	0x1	/* read-only: read committed */
@@ -141,7 +142,11 @@ struct store_row {
 #define STORE_CUR_DATA	0x1	/* fetch the primary record too */
 #define STORE_CUR_KEYS	0x2	/* keys and ids alone of an index marked
 				 * scanned: no record read, much faster;
-				 * seek and next only */
+				 * seek and next only (of another index:
+				 * a handle opened for the transaction) */
+#define STORE_CUR_BULK	0x4	/* a table's rows with their records read
+				 * a buffer at a time: next after a seek;
+				 * a row lasts until the next call */
 int	store_cursor_open(struct store_txn *t, int table, int index, int flags,
 	    struct store_cursor **out, struct err *e);
 /* First row with key >= (key, klen); klen 0: the first row. */
