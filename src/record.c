@@ -93,16 +93,24 @@ record_adds(struct record *r, uint32_t tag, const char *type,
 		record_add(r, tag, type, value, strlen(value));
 }
 
-void
-record_addu(struct record *r, uint32_t tag, uint64_t v)
+/* A number's item: 8 bytes, big-endian. */
+static void
+record_u64(uint64_t v, unsigned char b[8])
 {
-	unsigned char	b[8];
-	int		i;
+	int	i;
 
 	for (i = 7; i >= 0; i--) {
 		b[i] = v & 0xff;
 		v >>= 8;
 	}
+}
+
+void
+record_addu(struct record *r, uint32_t tag, uint64_t v)
+{
+	unsigned char	b[8];
+
+	record_u64(v, b);
 	record_add(r, tag, NULL, b, sizeof b);
 }
 
@@ -238,12 +246,8 @@ void
 record_writeu(struct record_writer *w, uint32_t tag, uint64_t v)
 {
 	unsigned char	b[8];
-	int		i;
 
-	for (i = 7; i >= 0; i--) {
-		b[i] = v & 0xff;
-		v >>= 8;
-	}
+	record_u64(v, b);
 	record_write(w, tag, NULL, b, sizeof b);
 }
 
