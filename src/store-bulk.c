@@ -248,7 +248,8 @@ store_bulk_cmp(const void *pa, const void *pb, void *arena)
 static void
 store_bulk_sort(struct store_bulk_run *r)
 {
-	qsort_r(r->v, r->n, sizeof *r->v, store_bulk_cmp, r->arena);
+	if (r->n > 1)
+		qsort_r(r->v, r->n, sizeof *r->v, store_bulk_cmp, r->arena);
 }
 
 /* Writes one index's keys, sorted, each pair once. */
