@@ -94,8 +94,9 @@ book_raw_seqs(struct book *b, uint64_t *seqs, struct err *e)
 	return store_txn_run(b->store, STORE_READ, book_raw_seqs_fn, &q, e);
 }
 
-/* The text postings of the contacts loaded, each written once. */
-#define BOOK_RAW_TEXT_OPS	(4 * 1024 * 1024)
+/* The text postings of the contacts loaded, each written once while they
+ * take less memory than this (a byte or two a trigram of a contact). */
+#define BOOK_RAW_TEXT_BYTES	((size_t)256 * 1024 * 1024)
 static int
 book_raw_text(struct store_txn *t, struct book_raw_q *q, struct err *e)
 {
@@ -111,7 +112,7 @@ book_raw_text(struct store_txn *t, struct book_raw_q *q, struct err *e)
 		book_text_note(x, q->v[i].id, NULL, c);
 		contact_free(c);
 		/* Bounded memory: later flushes merge into what is there. */
-		if (book_text_pending(x) > BOOK_RAW_TEXT_OPS) {
+		if (book_text_pending(x) > BOOK_RAW_TEXT_BYTES) {
 			rc = book_text_flush(t, x, fresh, e);
 			fresh = 0;
 		}

@@ -24,9 +24,17 @@
 #define BOOK_TEXT_DEL	(1ULL << 63)	/* an op removing the id */
 #define BOOK_TEXT_META	"book.text-postings"
 
+/*
+ * A posting's changes: ids added in rising order (all a load or an import
+ * notes) packed as they are stored, a byte or two each, and after them
+ * any other op in the order noted.
+ */
 struct book_text_ent {
 	unsigned char	 key[BOOK_TEXT_KEYMAX];
 	size_t		 klen;		/* 0: an empty slot */
+	unsigned char	*pk;		/* varint deltas, as stored */
+	size_t		 pklen, pkcap;
+	uint64_t	 last;		/* the last id in pk, or 0 */
 	uint64_t	*ops;		/* ids, BOOK_TEXT_DEL set to remove */
 	size_t		 n, cap;
 };
@@ -34,7 +42,7 @@ struct book_text_ent {
 struct book_text {
 	struct book_text_ent	*v;
 	size_t			 cap, n;
-	size_t			 nops;
+	size_t			 bytes;		/* of the changes noted */
 };
 
 struct book_text *
@@ -50,8 +58,10 @@ book_text_free(struct book_text *x)
 
 	if (x == NULL)
 		return;
-	for (i = 0; i < x->cap; i++)
+	for (i = 0; i < x->cap; i++) {
 		free(x->v[i].ops);
+		free(x->v[i].pk);
+	}
 	free(x->v);
 	free(x);
 }
@@ -103,6 +113,47 @@ book_text_slot(struct book_text *x, const unsigned char *k, size_t klen)
 	return s;
 }
 
+/* Appends an id, not below the last, to the packed adds. */
+static void
+book_text_pack(struct book_text *x, struct book_text_ent *s, uint64_t id)
+{
+	uint64_t	d;
+
+	if (s->pklen > 0 && id == s->last)	/* a trigram twice */
+		return;
+	d = id - (s->pklen > 0 ? s->last : id / BOOK_TEXT_BLOCK *
+	    BOOK_TEXT_BLOCK);
+	if (s->pklen + 10 > s->pkcap) {
+		s->pkcap = s->pkcap ? s->pkcap * 2 : 16;
+		s->pk = xrealloc(s->pk, s->pkcap);
+		x->bytes += s->pkcap / 2;
+	}
+	for (; d >= 0x80; d >>= 7)
+		s->pk[s->pklen++] = 0x80 | (d & 0x7f);
+	s->pk[s->pklen++] = d;
+	s->last = id;
+}
+
+/* Turns the packed adds into ops, for an op that cannot be packed. */
+static void
+book_text_unpack(struct book_text *x, struct book_text_ent *s)
+{
+	uint64_t	*ids = NULL;
+	size_t		 n = 0, cap = 0, i;
+
+	book_text_decode(s->pk, s->pklen, s->last / BOOK_TEXT_BLOCK, &ids,
+	    &n, &cap);
+	free(s->pk);
+	s->pk = NULL;
+	s->pklen = s->pkcap = 0;
+	s->ops = xreallocarray(s->ops, s->n + n + 4, sizeof *s->ops);
+	s->cap = s->n + n + 4;
+	for (i = 0; i < n; i++)
+		s->ops[s->n++] = ids[i];
+	x->bytes += n * sizeof *s->ops;
+	free(ids);
+}
+
 static void
 book_text_op(struct book_text *x, const struct book_gram *g, uint64_t op)
 {
@@ -113,6 +164,12 @@ book_text_op(struct book_text *x, const struct book_gram *g, uint64_t op)
 				    id / BOOK_TEXT_BLOCK, k);
 
 	s = book_text_slot(x, k, klen);
+	if (s->n == 0 && op == id && (s->pklen == 0 || id >= s->last)) {
+		book_text_pack(x, s, id);
+		return;
+	}
+	if (s->pklen > 0)
+		book_text_unpack(x, s);
 	if (s->n > 0 && s->ops[s->n - 1] == op)	/* a trigram twice */
 		return;
 	if (s->n == s->cap) {
@@ -120,14 +177,15 @@ book_text_op(struct book_text *x, const struct book_gram *g, uint64_t op)
 		s->ops = xreallocarray(s->ops, s->cap, sizeof *s->ops);
 	}
 	s->ops[s->n++] = op;
-	x->nops++;
+	x->bytes += sizeof *s->ops;
 }
 
-/* Ops noted since the last flush (a bulk load flushes past a bound). */
+/* Bytes of changes noted since the last flush (a load flushes past a
+ * bound). */
 size_t
 book_text_pending(const struct book_text *x)
 {
-	return x->nops;
+	return x->bytes;
 }
 
 size_t
@@ -371,10 +429,22 @@ book_text_write(struct store_txn *t, const struct book_text_ent *s, int fresh,
 	if (!fresh)
 		rc = store_kget(t, BOOK_T_TEXT, s->key, s->klen, b, STORE_RMW,
 		    e);
+	if (rc == STORE_NOTFOUND && s->n == 0)	/* written as packed */
+		return store_kput(t, BOOK_T_TEXT, s->key, s->klen, s->pk,
+		    s->pklen, e);
 	if (rc == 0)
 		book_text_decode(b->data, b->len, block, ids, &n, cap);
 	else if (rc != STORE_NOTFOUND)
 		return rc;
+	if (s->pklen > 0) {	/* the packed adds, merged in */
+		uint64_t	*add = NULL;
+		size_t		 na = 0, acap = 0;
+
+		book_text_decode(s->pk, s->pklen, block, &add, &na, &acap);
+		for (i = 0; i < na; i++)
+			book_text_apply(ids, &n, cap, add[i]);
+		free(add);
+	}
 	for (i = 0; i < s->n; i++)
 		book_text_apply(ids, &n, cap, s->ops[i]);
 	if (n == 0)
@@ -400,11 +470,13 @@ book_text_flush(struct store_txn *t, struct book_text *x, int fresh,
 	k = book_text_sort(x);
 	for (i = 0; i < k && rc == 0; i++)
 		rc = book_text_write(t, &x->v[i], fresh, &b, &ids, &cap, e);
-	for (i = 0; i < k; i++)
+	for (i = 0; i < k; i++) {
 		free(x->v[i].ops);
+		free(x->v[i].pk);
+	}
 	free(x->v);
 	x->v = NULL;
-	x->cap = x->n = x->nops = 0;
+	x->cap = x->n = x->bytes = 0;
 	free(ids);
 	buf_free(&b);
 	return rc;
@@ -462,6 +534,9 @@ book_text_same(const struct store_row *row, const struct book_text_ent *s,
 				    row->klen - 4;
 	size_t			 n = 0;
 
+	if (s->n == 0)		/* packed as it should be stored */
+		return row->dlen == s->pklen && memcmp(row->data, s->pk,
+		    s->pklen) == 0;
 	book_text_decode(row->data, row->dlen, (uint32_t)b[0] << 24 |
 	    b[1] << 16 | b[2] << 8 | b[3], ids, &n, cap);
 	return n == s->n && memcmp(*ids, s->ops, n * sizeof **ids) == 0;
