@@ -18,18 +18,69 @@
 #include "store.h"
 #include "xmalloc.h"
 
+/* The temporary file is the target's name with this appended. */
+#define CLI_OUTPUT_SUFFIX ".tmp.XXXXXX"
+
 /*
- * Opens FILE for writing personal data: mode 0600, written to a temporary
- * name and renamed into place by cli_output_close, so a failed export
- * never leaves half a file where a good one was.
+ * Opens FILE for writing in place: a device, a FIFO or a socket (or a
+ * symbolic link to one), which a rename would replace with a file.
  */
-FILE *
-cli_output_open(const char *path, char **tmp)
+static FILE *
+cli_output_special(const char *path)
 {
 	FILE	*f;
 	int	 fd;
 
-	*tmp = xasprintf("%s.tmp.XXXXXX", path);
+	if ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) == -1) {
+		cli_errorf("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if ((f = fdopen(fd, "w")) == NULL) {
+		cli_errorf("%s: %s", path, strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
+/*
+ * Where the temporary file goes and what it is renamed over: the file a
+ * symbolic link points to (so the link stays a link), else PATH itself.
+ */
+static char *
+cli_output_target(const char *path)
+{
+	struct stat	 sb;
+	char		*real;
+
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) &&
+	    (real = realpath(path, NULL)) != NULL)
+		return real;
+	return xstrdup(path);
+}
+
+/*
+ * Opens FILE for writing personal data: mode 0600, written to a temporary
+ * name and renamed into place by cli_output_close, so a failed export
+ * never leaves half a file where a good one was. "-" is standard output;
+ * anything that exists and is not a regular file (/dev/null, a FIFO) is
+ * written in place, with *tmp left NULL.
+ */
+FILE *
+cli_output_open(const char *path, char **tmp)
+{
+	struct stat	 sb;
+	FILE		*f;
+	char		*target;
+	int		 fd;
+
+	*tmp = NULL;
+	if (strcmp(path, "-") == 0)
+		return stdout;
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return cli_output_special(path);
+	target = cli_output_target(path);
+	*tmp = xasprintf("%s" CLI_OUTPUT_SUFFIX, target);
+	free(target);
 	if ((fd = mkstemp(*tmp)) == -1) {
 		cli_errorf("%s: %s", path, strerror(errno));
 		free(*tmp);
@@ -38,27 +89,50 @@ cli_output_open(const char *path, char **tmp)
 	}
 	fchmod(fd, 0600);
 	if ((f = fdopen(fd, "w")) == NULL) {
+		cli_errorf("%s: %s", path, strerror(errno));
 		close(fd);
 		unlink(*tmp);
+		free(*tmp);
+		*tmp = NULL;
 	}
 	return f;
+}
+
+/* Closes an output written in place: standard output or a device. */
+static int
+cli_output_close_special(FILE *f, const char *path, int ok)
+{
+	int	failed;
+
+	failed = fflush(f) == EOF || ferror(f);
+	if (f != stdout && fclose(f) == EOF)
+		failed = 1;
+	if (failed && ok)
+		cli_errorf("%s: %s", path, strerror(errno));
+	return failed || !ok;
 }
 
 int
 cli_output_close(FILE *f, const char *path, char *tmp, int ok)
 {
-	int	rc = 0;
+	char	*target;
+	int	 rc = 0;
 
+	if (tmp == NULL)
+		return cli_output_close_special(f, path, ok);
 	if (fflush(f) == EOF || fsync(fileno(f)) == -1) {
 		if (ok)
 			cli_errorf("%s: %s", path, strerror(errno));
 		ok = 0;
 	}
 	fclose(f);
-	if (ok && rename(tmp, path) == -1) {
+	target = xstrdup(tmp);
+	target[strlen(target) - strlen(CLI_OUTPUT_SUFFIX)] = '\0';
+	if (ok && rename(tmp, target) == -1) {
 		cli_errorf("%s: %s", path, strerror(errno));
 		ok = 0;
 	}
+	free(target);
 	if (!ok) {
 		unlink(tmp);
 		rc = 1;

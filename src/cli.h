@@ -54,7 +54,9 @@ int	cli_stopping(void);
 /* 1 when stdout can no longer be written (a closed pipe). */
 int	cli_output_failed(void);
 /* Personal data out: a 0600 temporary file renamed into place at close
- * (when ok); cli_output_close returns 1 after printing an error. */
+ * (when ok), over the file a symbolic link points to; "-" is stdout, and
+ * a device or FIFO is written in place (*tmp NULL). cli_output_close
+ * returns 1 after printing an error. */
 FILE	*cli_output_open(const char *path, char **tmp);
 int	 cli_output_close(FILE *f, const char *path, char *tmp, int ok);
 
