@@ -110,7 +110,7 @@ dump_u64(const struct record_item *it)
 	uint64_t	v = 0;
 	size_t		i;
 
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < it->len && i < 8; i++)
 		v = (v << 8) | (unsigned char)it->value[i];
 	return v;
 }
@@ -124,7 +124,7 @@ dump_item(FILE *f, char kind, const struct record_item *it)
 
 	numeric = d != NULL && (d->type == FIELD_TIME || d->type == FIELD_NUM ||
 	    d->type == FIELD_ID || d->type == FIELD_BOOL);
-	if (numeric && (it->len != 8 || it->type != NULL))
+	if (numeric && (it->len == 0 || it->len > 8 || it->type != NULL))
 		d = NULL;	/* not what this kith writes: keep it raw */
 	if (d != NULL)
 		fputs(d->name, f);

@@ -93,8 +93,9 @@ record_adds(struct record *r, uint32_t tag, const char *type,
 		record_add(r, tag, type, value, strlen(value));
 }
 
-/* A number's item: 8 bytes, big-endian. */
-static void
+/* A number's item: big-endian in as few bytes as it needs (at least
+ * one), from b + the offset returned. */
+static size_t
 record_u64(uint64_t v, unsigned char b[8])
 {
 	int	i;
@@ -103,15 +104,18 @@ record_u64(uint64_t v, unsigned char b[8])
 		b[i] = v & 0xff;
 		v >>= 8;
 	}
+	for (i = 0; i < 7 && b[i] == 0; i++)
+		;
+	return i;
 }
 
 void
 record_addu(struct record *r, uint32_t tag, uint64_t v)
 {
 	unsigned char	b[8];
+	size_t		at = record_u64(v, b);
 
-	record_u64(v, b);
-	record_add(r, tag, NULL, b, sizeof b);
+	record_add(r, tag, NULL, b + at, sizeof b - at);
 }
 
 const struct record_item *
@@ -135,10 +139,10 @@ record_getu(const struct record *r, uint32_t tag, uint64_t dflt)
 	size_t				 i;
 
 	it = record_get(r, tag);
-	if (it == NULL || it->len != 8)
+	if (it == NULL || it->len == 0 || it->len > 8)
 		return (dflt);
 	p = (const unsigned char *)it->value;
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < it->len; i++)
 		v = (v << 8) | p[i];
 	return (v);
 }
@@ -246,9 +250,9 @@ void
 record_writeu(struct record_writer *w, uint32_t tag, uint64_t v)
 {
 	unsigned char	b[8];
+	size_t		at = record_u64(v, b);
 
-	record_u64(v, b);
-	record_write(w, tag, NULL, b, sizeof b);
+	record_write(w, tag, NULL, b + at, sizeof b - at);
 }
 
 void

@@ -13,7 +13,9 @@
  * Encoding: 'K', version (varint), item count (varint), then per item:
  * tag (varint), type length + 1 (varint; 0 means no type) and the type
  * bytes, value length (varint) and the value bytes.  Varints are
- * unsigned LEB128.
+ * unsigned LEB128.  A number (record_addu) is big-endian: 8 bytes in
+ * format 1, as few as it needs (at least one) since format 2, which
+ * older kiths refuse rather than misread.
  */
 
 #include <stddef.h>
@@ -23,7 +25,7 @@
 
 struct err;
 
-#define RECORD_VERSION 1
+#define RECORD_VERSION 2
 
 /*
  * type is NULL when absent (distinct from "").  value holds len bytes,

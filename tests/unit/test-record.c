@@ -75,6 +75,37 @@ test_round_trip(void **state)
 	buf_free(&b);
 }
 
+/* Numbers take the bytes they need; format 1's eight still read. */
+static void
+test_short_numbers(void **state)
+{
+	const char	 v1[] = { 'K', 1, 1, 7, 0, 8, 0, 0, 0, 0, 0x69, 0x2a,
+			    (char)0x9c, 0x00 };
+	struct record	*r = record_new(), *d;
+	struct buf	 b = BUF_INIT;
+	struct err	 e;
+
+	(void)state;
+	record_addu(r, 1, 0);
+	record_addu(r, 2, 300);
+	record_addu(r, 3, UINT64_MAX);
+	assert_int_equal(record_get(r, 1)->len, 1);
+	assert_int_equal(record_get(r, 2)->len, 2);
+	assert_int_equal(record_get(r, 3)->len, 8);
+	record_encode(r, &b);
+	assert_non_null(d = record_decode(b.data, b.len, &e));
+	assert_int_equal(record_getu(d, 1, 9), 0);
+	assert_int_equal(record_getu(d, 2, 9), 300);
+	assert_true(record_getu(d, 3, 9) == UINT64_MAX);
+	record_free(d);
+	assert_non_null(d = record_decode(v1, sizeof v1, &e));
+	assert_int_equal(d->version, 1);
+	assert_int_equal(record_getu(d, 7, 9), 0x692a9c00);
+	record_free(d);
+	record_free(r);
+	buf_free(&b);
+}
+
 /* The writer makes the bytes record_encode makes of the same items. */
 static void
 test_writer_same_bytes(void **state)
@@ -173,13 +204,13 @@ test_unknown_tags_kept(void **state)
 static void
 test_newer_version(void **state)
 {
-	const char	 data[] = { 'K', 2, 0 };
+	const char	 data[] = { 'K', 3, 0 };
 	const char	 big[] = { 'K', (char)0x81, 0x01 };
 	struct err	 e;
 
 	assert_null(record_decode(data, sizeof data, &e));
 	assert_string_equal(e.msg,
-	    "record written by a newer kith (format 2); upgrade kith");
+	    "record written by a newer kith (format 3); upgrade kith");
 	assert_null(record_decode(big, sizeof big, &e));
 	assert_string_equal(e.msg,
 	    "record written by a newer kith (format 129); upgrade kith");
@@ -339,6 +370,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_writer_same_bytes),
+		cmocka_unit_test(test_short_numbers),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_remove_copy),
 		cmocka_unit_test(test_unknown_tags_kept),
