@@ -40,7 +40,7 @@ book_raw_each_fn(struct store_txn *t, void *arg, struct err *e)
 
 	for (k = book_kinds; *k != '\0' && rc == 0; k++) {
 		rc = store_cursor_open(t, book_kind_table(*k), -1,
-		    STORE_CUR_DATA, &c, e);
+		    STORE_CUR_DATA | STORE_CUR_BULK, &c, e);
 		if (rc != 0)
 			return rc;
 		for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0;
