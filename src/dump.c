@@ -104,17 +104,6 @@ dump_escape(FILE *f, const char *s, size_t len, int in_type)
 	}
 }
 
-static uint64_t
-dump_u64(const struct record_item *it)
-{
-	uint64_t	v = 0;
-	size_t		i;
-
-	for (i = 0; i < it->len && i < 8; i++)
-		v = (v << 8) | (unsigned char)it->value[i];
-	return v;
-}
-
 static void
 dump_item(FILE *f, char kind, const struct record_item *it)
 {
@@ -138,11 +127,11 @@ dump_item(FILE *f, char kind, const struct record_item *it)
 	if (d == NULL || !numeric)
 		dump_escape(f, it->value, it->len, 0);
 	else if (d->type == FIELD_TIME)
-		fputs(when_format_utc((time_t)dump_u64(it), ts, sizeof ts), f);
+		fputs(when_format_utc((time_t)record_number(it->value, it->len), ts, sizeof ts), f);
 	else if (d->type == FIELD_NUM)
-		fprintf(f, "%lld", (long long)dump_u64(it));
+		fprintf(f, "%lld", (long long)record_number(it->value, it->len));
 	else
-		fprintf(f, "%llu", (unsigned long long)dump_u64(it));
+		fprintf(f, "%llu", (unsigned long long)record_number(it->value, it->len));
 	fputc('\n', f);
 }
 

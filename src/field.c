@@ -148,17 +148,6 @@ field_encode(const struct field_def *defs, size_t n, const void *obj,
 	record_write_end(&w);
 }
 
-static uint64_t
-field_item_u64(const struct record_view *it)
-{
-	uint64_t	v = 0;
-	size_t		i;
-
-	for (i = 0; i < it->len && i < 8; i++)
-		v = (v << 8) | (unsigned char)it->value[i];
-	return v;
-}
-
 /* A typed value added to a list, from the bytes of a record. */
 static void
 field_list_add_view(struct field_list *l, const struct record_view *it)
@@ -184,16 +173,16 @@ field_decode_item(const struct field_def *d, void *obj,
 		field_list_add_view(FIELD_AT(obj, d, struct field_list), it);
 		break;
 	case FIELD_TIME:
-		*FIELD_AT(obj, d, time_t) = (time_t)field_item_u64(it);
+		*FIELD_AT(obj, d, time_t) = (time_t)record_number(it->value, it->len);
 		break;
 	case FIELD_NUM:
-		*FIELD_AT(obj, d, long) = (long)field_item_u64(it);
+		*FIELD_AT(obj, d, long) = (long)record_number(it->value, it->len);
 		break;
 	case FIELD_BOOL:
-		*FIELD_AT(obj, d, int) = field_item_u64(it) != 0;
+		*FIELD_AT(obj, d, int) = record_number(it->value, it->len) != 0;
 		break;
 	case FIELD_ID:
-		*FIELD_AT(obj, d, uint64_t) = field_item_u64(it);
+		*FIELD_AT(obj, d, uint64_t) = record_number(it->value, it->len);
 		break;
 	}
 }

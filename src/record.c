@@ -118,6 +118,18 @@ record_addu(struct record *r, uint32_t tag, uint64_t v)
 	record_add(r, tag, NULL, b + at, sizeof b - at);
 }
 
+uint64_t
+record_number(const void *value, size_t len)
+{
+	const unsigned char	*p = value;
+	uint64_t		 v = 0;
+	size_t			 i;
+
+	for (i = 0; i < len && i < 8; i++)
+		v = (v << 8) | p[i];
+	return (v);
+}
+
 const struct record_item *
 record_get(const struct record *r, uint32_t tag)
 {
@@ -134,17 +146,11 @@ uint64_t
 record_getu(const struct record *r, uint32_t tag, uint64_t dflt)
 {
 	const struct record_item	*it;
-	const unsigned char		*p;
-	uint64_t			 v = 0;
-	size_t				 i;
 
 	it = record_get(r, tag);
 	if (it == NULL || it->len == 0 || it->len > 8)
 		return (dflt);
-	p = (const unsigned char *)it->value;
-	for (i = 0; i < it->len; i++)
-		v = (v << 8) | p[i];
-	return (v);
+	return (record_number(it->value, it->len));
 }
 
 void

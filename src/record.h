@@ -82,6 +82,9 @@ void		 record_encode(const struct record *r, struct buf *out);
  */
 struct record	*record_decode(const void *data, size_t len, struct err *e);
 
+/* The number a value of len bytes holds (record_addu's, of any format). */
+uint64_t	 record_number(const void *value, size_t len);
+
 /*
  * A record written item by item straight into out, without a struct
  * record's copies (the same bytes as record_encode): begin, the items,
