@@ -16,101 +16,135 @@
 
 #include "activity.h"
 #include "book-int.h"
+#include "book-lend.h"
+#include "buf.h"
 #include "contact.h"
 #include "err.h"
 #include "store.h"
 #include "utf8.h"
 
 /* A contact id this close ahead is reached by stepping, not seeking. */
-#define BOOK_JOIN_STEPS	16
+#define BOOK_JOIN_STEPS	64
 
 struct book_join {
 	struct book		*b;
-	book_join_want_fn	 want;
-	book_join_fn		 fn;
-	void			*arg;
-	uint64_t		 done;		/* last activity lent */
+	uint64_t		 done;		/* last activity queued */
+	struct book_lend	*lend;
+	struct book_batch	*bt;		/* being filled */
 	struct store_cursor	*cc;		/* on the contacts */
 	uint64_t		 at;		/* where cc is (0: nowhere) */
-	struct contact		*c;		/* the last one decoded */
-	int			 shown;		/* whether c is visible */
+	uint64_t		 cid;		/* the contact in raw (0: none) */
+	int			 found;		/* whether it is there */
+	struct buf		 raw;		/* its record */
+	struct contact		*c;		/* it, decoded into bt */
 };
 
+/* Keeps the record of contact id (row, when it is that one). */
 static void
-book_join_forget(struct book_join *j)
-{
-	contact_free(j->c);
-	j->c = NULL;
-	j->at = 0;
-}
-
-/* Decodes the contact under cc when it is the one wanted. */
-static int
-book_join_take(struct book_join *j, const struct store_row *row, uint64_t id,
-    struct err *e)
+book_join_take(struct book_join *j, const struct store_row *row, uint64_t id)
 {
 	j->at = row->id;
-	if (row->id != id)
-		return 0;
-	if ((j->c = contact_decode(row->data, row->dlen, e)) == NULL)
-		return -1;
-	j->c->id = id;
-	j->shown = book_visible(j->b, j->c);
-	return 0;
+	j->cid = id;
+	j->c = NULL;
+	j->found = row->id == id;
+	buf_reset(&j->raw);
+	if (j->found)
+		buf_add(&j->raw, row->data, row->dlen);
 }
 
-/* Moves to contact id: 0 with j->c set (NULL when there is none). */
+/* Moves cc to contact id and keeps its record. */
 static int
-book_join_contact(struct book_join *j, uint64_t id, struct err *e)
+book_join_find(struct book_join *j, uint64_t id)
 {
 	struct store_row	row;
 	unsigned char		k[8];
 	int			rc = 0, n = 0;
 
-	if (j->c != NULL && j->c->id == id)
-		return 0;
-	contact_free(j->c);
-	j->c = NULL;
 	if (j->at != 0 && id > j->at && id - j->at <= BOOK_JOIN_STEPS) {
 		while (j->at < id && n++ < BOOK_JOIN_STEPS &&
 		    (rc = store_cursor_next(j->cc, &row)) == 0)
 			j->at = row.id;
-		if (rc == 0 && j->at >= id)
-			return book_join_take(j, &row, id, e);
+		if (rc == 0 && j->at >= id) {
+			book_join_take(j, &row, id);
+			return 0;
+		}
 		if (rc != 0 && rc != STORE_NOTFOUND)
 			return rc;
 	}
 	store_id_key(id, k);
 	if ((rc = store_cursor_seek(j->cc, k, 8, &row)) == STORE_NOTFOUND) {
 		j->at = 0;
+		j->cid = id;
+		j->found = 0;
+		j->c = NULL;
 		return 0;
 	}
-	return rc != 0 ? rc : book_join_take(j, &row, id, e);
+	if (rc == 0)
+		book_join_take(j, &row, id);
+	return rc;
 }
 
-/* One activity: filtered, joined, lent. */
+/* Contact id decoded into the batch being filled: 0 with j->c set (NULL
+ * when there is none or this user may not see it). */
+static int
+book_join_contact(struct book_join *j, uint64_t id, struct err *e)
+{
+	struct book_arena_mark	m;
+	int			rc;
+
+	if (j->cid != id && (rc = book_join_find(j, id)) != 0)
+		return rc;
+	if (!j->found || j->c != NULL)
+		return 0;
+	book_arena_mark(&j->bt->ar, &m);
+	if ((j->c = book_lend_contact(&j->bt->ar, j->raw.data, j->raw.len,
+	    e)) == NULL)
+		return -1;
+	j->c->id = id;
+	if (!book_visible(j->b, j->c)) {	/* as if it were not there */
+		book_arena_pop(&j->bt->ar, &m);
+		j->c = NULL;
+		j->found = 0;
+	}
+	return 0;
+}
+
+/* The batch is full: lent, and a new one begun. */
+static void
+book_join_next_batch(struct book_join *j, int *stop)
+{
+	book_lend_give(j->lend, j->bt);
+	j->bt = book_lend_take(j->lend);
+	j->c = NULL;
+	*stop = book_lend_stopped(j->lend);
+}
+
+/* One activity: joined with its contact and queued as it is stored (the
+ * lending thread decodes and filters it). */
 static int
 book_join_one(struct book_join *j, const struct store_row *row, int *stop,
     struct err *e)
 {
-	struct activity	*a;
-	int		 rc = 0;
+	struct book_batch	*bt = j->bt;
+	uint64_t		 cid;
+	void			*raw;
+	int			 rc;
 
-	if ((a = activity_decode(row->data, row->dlen, e)) == NULL)
-		return -1;
-	a->id = row->id;
-	if (j->want(a, j->arg)) {
-		if (a->contact != 0)
-			rc = book_join_contact(j, a->contact, e);
-		if (rc == 0 && (a->contact == 0 || (j->c != NULL &&
-		    j->shown)))
-			*stop = j->fn(a, a->contact != 0 ? j->c : NULL,
-			    j->arg) != 0;
-	}
-	if (rc == 0)
-		j->done = row->id;
-	activity_free(a);
-	return rc;
+	cid = book_lend_contact_of(row->data, row->dlen);
+	if (cid != 0 && (rc = book_join_contact(j, cid, e)) != 0)
+		return rc;
+	j->done = row->id;
+	if (cid != 0 && j->c == NULL)	/* gone, or not this user's */
+		return 0;
+	raw = book_arena_alloc(&bt->ar, row->dlen);
+	memcpy(raw, row->data, row->dlen);
+	bt->id[bt->n] = row->id;
+	bt->raw[bt->n] = raw;
+	bt->rlen[bt->n] = row->dlen;
+	bt->c[bt->n++] = cid != 0 ? j->c : NULL;
+	if (bt->n == BOOK_LEND_ITEMS)
+		book_join_next_batch(j, stop);
+	return 0;
 }
 
 static int
@@ -120,12 +154,15 @@ book_join_txn(struct store_txn *t, void *arg, struct err *e)
 	struct store_cursor	*ac;
 	struct store_row	 row;
 	unsigned char		 k[8];
-	int			 rc, stop = 0;
+	int			 rc, stop = 0, bulk;
 
-	book_join_forget(j);	/* a retry: the old cursor is gone */
-	if ((rc = store_cursor_open(t, BOOK_T_ACTIVITY, -1, STORE_CUR_DATA,
-	    &ac, e)) != 0 || (rc = store_cursor_open(t, BOOK_T_CONTACT, -1,
-	    STORE_CUR_DATA, &j->cc, e)) != 0)
+	/* A retry: the old cursors are gone (what is queued stays). */
+	j->at = j->cid = 0;
+	j->c = NULL;
+	bulk = STORE_CUR_DATA | STORE_CUR_BULK;
+	if ((rc = store_cursor_open(t, BOOK_T_ACTIVITY, -1, bulk, &ac,
+	    e)) != 0 || (rc = store_cursor_open(t, BOOK_T_CONTACT, -1, bulk,
+	    &j->cc, e)) != 0)
 		return rc;
 	store_id_key(j->done + 1, k);
 	for (rc = store_cursor_seek(ac, k, 8, &row); rc == 0 && !stop;
@@ -137,23 +174,40 @@ book_join_txn(struct store_txn *t, void *arg, struct err *e)
 		err_set(e, NULL, 0, "%s", store_cursor_error(ac));
 	store_cursor_close(j->cc);
 	store_cursor_close(ac);
-	book_join_forget(j);
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
 
+/*
+ * The activities are read and decoded here, in batches that a second
+ * thread lends to fn meanwhile (book-lend.c); a batch's contact is
+ * decoded once into it, from a copy of its record kept while the
+ * activities' contact ids stay the same.
+ */
 int
 book_activities_join(struct book *b, book_join_want_fn want, book_join_fn fn,
     void *arg, struct err *e)
 {
-	struct book_join	j = { b, want, fn, arg, 0, NULL, 0, NULL, 0 };
+	struct book_join	j;
+	int			rc;
 
-	return store_txn_run(b->store, STORE_READ, book_join_txn, &j, e);
+	memset(&j, 0, sizeof j);
+	j.b = b;
+	j.lend = book_lend_start(want, fn, arg);
+	j.bt = book_lend_take(j.lend);
+	rc = store_txn_run(b->store, STORE_READ, book_join_txn, &j, e);
+	if (rc != 0)
+		j.bt->n = 0;
+	book_lend_give(j.lend, j.bt);
+	if (book_lend_end(j.lend, e) != 0 && rc == 0)
+		rc = -1;
+	buf_free(&j.raw);
+	return rc;
 }
 
 /* The batched lookups of book_probe, in one read transaction. */
 static int
 book_probe_one(struct book *b, struct store_cursor *uc,
-    struct store_cursor *ec, struct book_probe *l)
+    struct store_cursor *ec, struct book_probe *l, struct book_arena *ar)
 {
 	struct store_row	 row;
 	struct contact		*c;
@@ -173,11 +227,10 @@ book_probe_one(struct book *b, struct store_cursor *uc,
 	k = utf8_fold(l->email);
 	for (rc = store_cursor_find(ec, k, strlen(k), &row); rc == 0;
 	    rc = store_cursor_next_dup(ec, &row)) {
-		if ((c = contact_decode(row.data, row.dlen, NULL)) == NULL)
-			continue;
-		if (book_visible(b, c))
+		c = book_lend_contact(ar, row.data, row.dlen, NULL);
+		if (c != NULL && book_visible(b, c))
 			l->contact = row.id;
-		contact_free(c);
+		book_arena_reset(ar);
 		if (l->contact != 0)
 			break;
 	}
@@ -195,6 +248,7 @@ static int
 book_probe_txn(struct store_txn *t, void *arg, struct err *e)
 {
 	struct book_probes	*q = arg;
+	struct book_arena	 ar = { NULL, NULL };
 	struct store_cursor	*uc, *ec;
 	size_t			 i;
 	int			 rc;
@@ -208,7 +262,8 @@ book_probe_txn(struct store_txn *t, void *arg, struct err *e)
 		return rc;
 	}
 	for (i = 0; i < q->n && rc == 0; i++)
-		rc = book_probe_one(q->b, uc, ec, &q->v[i]);
+		rc = book_probe_one(q->b, uc, ec, &q->v[i], &ar);
+	book_arena_free(&ar);
 	if (rc == -1)
 		err_set(e, NULL, 0, "looking up: %s", store_cursor_error(ec));
 	store_cursor_close(ec);

@@ -356,45 +356,6 @@ book_activity_add(struct book *b, struct activity *a, struct err *e)
 	return rc;
 }
 
-struct book_many {
-	struct book	 *b;
-	struct activity	**v;
-	size_t		  n;
-};
-
-static int
-book_activities_add_fn(struct store_txn *t, void *arg, struct err *e)
-{
-	struct book_many	*m = arg;
-	struct book_op		 op = { m->b, NULL, NULL, 0 };
-	size_t			 i;
-	int			 rc = 0;
-
-	for (i = 0; rc == 0 && i < m->n; i++) {
-		op.a = m->v[i];
-		rc = book_activity_add_fn(t, &op, e);
-	}
-	return rc;
-}
-
-/* Many in one transaction: an import is all or nothing, one sync. */
-int
-book_activities_add(struct book *b, struct activity **v, size_t n,
-    struct err *e)
-{
-	struct book_many	m = { b, v, n };
-	size_t			i;
-
-	for (i = 0; i < n; i++) {
-		if (v[i]->owner == NULL)
-			v[i]->owner = xstrdup(b->user);
-		v[i]->rev = 1;
-		book_stamp(b, &v[i]->created, &v[i]->created_by,
-		    &v[i]->updated, &v[i]->updated_by);
-	}
-	return store_txn_run(b->store, 0, book_activities_add_fn, &m, e);
-}
-
 int
 book_activity_get(struct book *b, uint64_t id, struct activity **out,
     struct err *e)

@@ -133,9 +133,13 @@ int	book_each(struct book *b, char kind, book_each_fn fn, void *arg,
 /* Every activity that want says yes to, in id order, lent to fn with its
  * contact (NULL when it has none; those whose contact is gone or another
  * user's private one are left out), in one read transaction and one pass
- * over each table (book-join.c).  fn and want must not call the book;
- * nonzero from fn stops.  A retried transaction resumes after the last
- * activity lent, so fn never gets one twice. */
+ * over each table (book-join.c).  want and fn run on a second thread
+ * while this one reads on, in id order; neither may call the book;
+ * nonzero from fn stops.  a and c hold only what an export reads:
+ * no result, alarm state, first occurrence or created-by and updated-by
+ * of a, and of c only the name, company, phones, e-mails, tags, owner and
+ * privacy; they last until fn returns.  A retried transaction resumes
+ * after the last activity queued, so fn never gets one twice. */
 typedef int (*book_join_want_fn)(const struct activity *a, void *arg);
 typedef int (*book_join_fn)(const struct activity *a,
 	    const struct contact *c, void *arg);

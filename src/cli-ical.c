@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -305,54 +306,72 @@ cli_ics_hash(const char *s)
 	return h;
 }
 
-/* Marks the entries whose UID an earlier one of the file has (dup[i]),
- * through an open-addressing set of indexes: linear in the file. */
-static void
-cli_ics_dups(const struct ical_entry *v, size_t n, char *dup)
-{
-	size_t	 cap = 16, i, k, *set;
+/* The UIDs of the file so far: an open-addressing set, kept at most
+ * half full, so that finding those an earlier item had is linear. */
+struct cli_ics_set {
+	const char	**v;
+	size_t		  n, cap;
+};
 
-	while (cap < 2 * n)
-		cap *= 2;
-	set = xreallocarray(NULL, cap, sizeof *set);
-	for (k = 0; k < cap; k++)
-		set[k] = SIZE_MAX;
-	for (i = 0; i < n; i++) {
-		k = cli_ics_hash(v[i].a->uid) & (cap - 1);
-		while (set[k] != SIZE_MAX &&
-		    strcmp(v[set[k]].a->uid, v[i].a->uid) != 0)
-			k = (k + 1) & (cap - 1);
-		dup[i] = set[k] != SIZE_MAX;
-		if (!dup[i])
-			set[k] = i;
-	}
-	free(set);
+static void
+cli_ics_set_put(struct cli_ics_set *q, const char *uid)
+{
+	size_t	k = cli_ics_hash(uid) & (q->cap - 1);
+
+	while (q->v[k] != NULL)
+		k = (k + 1) & (q->cap - 1);
+	q->v[k] = uid;
+	q->n++;
 }
 
-/* What is new, and with whom: the UIDs and e-mail addresses of the
- * whole file looked up in one transaction; names (when no address
- * matched) one by one. */
+/* Whether uid was there; it is from now on. */
 static int
-cli_ics_plan(struct cli *cli, struct cli_ics_in *in, struct ical_entry *v,
-    size_t n, struct err *e)
+cli_ics_set_add(struct cli_ics_set *q, const char *uid)
+{
+	const char	**old = q->v;
+	size_t		  k, cap = q->cap;
+
+	if (2 * (q->n + 1) > q->cap) {
+		q->cap = q->cap ? 2 * q->cap : 1024;
+		q->v = xcalloc(q->cap, sizeof *q->v);
+		q->n = 0;
+		for (k = 0; k < cap; k++)
+			if (old[k] != NULL)
+				cli_ics_set_put(q, old[k]);
+		free(old);
+	}
+	k = cli_ics_hash(uid) & (q->cap - 1);
+	for (; q->v[k] != NULL; k = (k + 1) & (q->cap - 1))
+		if (strcmp(q->v[k], uid) == 0)
+			return 1;
+	q->v[k] = uid;
+	q->n++;
+	return 0;
+}
+
+/* What is new, and with whom, for some entries of the file: their UIDs
+ * and e-mail addresses looked up in one transaction; names (when no
+ * address matched) one by one. */
+static int
+cli_ics_plan(struct cli *cli, struct cli_ics_in *in, struct cli_ics_set *q,
+    struct ical_entry *v, size_t n, struct err *e)
 {
 	struct book_probe	*l;
 	char			*dup;
 	size_t			 i;
 	int			 rc;
 
-	for (i = 0; i < n; i++)
-		if (v[i].a->uid == NULL)
-			v[i].a->uid = cli_ics_uid(v[i].a);
 	dup = xcalloc(n + 1, 1);
-	cli_ics_dups(v, n, dup);
 	l = xcalloc(n + 1, sizeof *l);
 	for (i = 0; i < n; i++) {
+		if (v[i].a->uid == NULL)
+			v[i].a->uid = cli_ics_uid(v[i].a);
+		dup[i] = cli_ics_set_add(q, v[i].a->uid);
 		l[i].uid = dup[i] ? NULL : v[i].a->uid;
 		l[i].email = dup[i] ? NULL : v[i].email;
 	}
 	rc = book_probe(cli->book, l, n, e);
-	in->add = xreallocarray(NULL, n + 1, sizeof *in->add);
+	in->add = xreallocarray(in->add, in->nadd + n + 1, sizeof *in->add);
 	for (i = 0; i < n && rc == 0; i++) {
 		if (dup[i] || l[i].known) {
 			in->same++;
@@ -371,31 +390,137 @@ cli_ics_plan(struct cli *cli, struct cli_ics_in *in, struct ical_entry *v,
 	return rc;
 }
 
+/*
+ * The file is read and parsed on the other core while this one looks
+ * its entries up as they come (cli_ics_plan), through a queue of the
+ * batches ical_read_each hands over.
+ */
+struct cli_ics_batch {
+	struct ical_entry	*v;
+	size_t			 n;
+	struct cli_ics_batch	*next;
+};
+
+struct cli_ics_feed {
+	FILE			*f;
+	const char		*path;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	struct cli_ics_batch	*head, *tail;
+	int			 done, rc;
+	struct err		 e;
+};
+
+static void
+cli_ics_feed_take(struct ical_entry *v, size_t n, void *arg)
+{
+	struct cli_ics_feed	*d = arg;
+	struct cli_ics_batch	*bt = xcalloc(1, sizeof *bt);
+
+	bt->v = v;
+	bt->n = n;
+	pthread_mutex_lock(&d->mu);
+	if (d->tail != NULL)
+		d->tail->next = bt;
+	else
+		d->head = bt;
+	d->tail = bt;
+	pthread_cond_signal(&d->cv);
+	pthread_mutex_unlock(&d->mu);
+}
+
+static void *
+cli_ics_feed_main(void *arg)
+{
+	struct cli_ics_feed	*d = arg;
+	int			 rc;
+
+	rc = ical_read_each(d->f, d->path, cli_ics_feed_take, d, &d->e);
+	pthread_mutex_lock(&d->mu);
+	d->rc = rc;
+	d->done = 1;
+	pthread_cond_signal(&d->cv);
+	pthread_mutex_unlock(&d->mu);
+	return NULL;
+}
+
+/* The next batch read, or NULL at the end. */
+static struct cli_ics_batch *
+cli_ics_feed_next(struct cli_ics_feed *d)
+{
+	struct cli_ics_batch	*bt;
+
+	pthread_mutex_lock(&d->mu);
+	while (d->head == NULL && !d->done)
+		pthread_cond_wait(&d->cv, &d->mu);
+	if ((bt = d->head) != NULL && (d->head = bt->next) == NULL)
+		d->tail = NULL;
+	pthread_mutex_unlock(&d->mu);
+	return bt;
+}
+
+/* Every entry of the file into all, planned as it comes; 0, or -1 when
+ * reading failed (d->e) or 1 when planning did (e). */
+static int
+cli_ics_take_all(struct cli *cli, struct cli_ics_feed *d,
+    struct cli_ics_in *in, struct ical_entry **all, size_t *nall,
+    struct err *e)
+{
+	struct cli_ics_set	 q = { NULL, 0, 0 };
+	struct cli_ics_batch	*bt;
+	pthread_t		 th;
+	int			 threaded, rc = 0;
+
+	pthread_mutex_init(&d->mu, NULL);
+	pthread_cond_init(&d->cv, NULL);
+	threaded = pthread_create(&th, NULL, cli_ics_feed_main, d) == 0;
+	if (!threaded)
+		cli_ics_feed_main(d);
+	while ((bt = cli_ics_feed_next(d)) != NULL) {
+		*all = xreallocarray(*all, *nall + bt->n + 1, sizeof **all);
+		memcpy(*all + *nall, bt->v, bt->n * sizeof **all);
+		if (rc == 0)
+			rc = cli_ics_plan(cli, in, &q, *all + *nall, bt->n, e);
+		*nall += bt->n;
+		free(bt->v);
+		free(bt);
+	}
+	if (threaded)
+		pthread_join(th, NULL);
+	pthread_mutex_destroy(&d->mu);
+	pthread_cond_destroy(&d->cv);
+	free(q.v);
+	return d->rc != 0 ? -1 : rc != 0 ? 1 : 0;
+}
+
 /* Imports the follow-ups of one iCalendar file, all or nothing. */
 int
 cli_import_ics(struct cli *cli, const char *path)
 {
 	struct cli_ics_in	 in;
-	struct ical_entry	*v;
+	struct cli_ics_feed	 d;
+	struct ical_entry	*v = NULL;
 	struct err		 e;
-	FILE			*f;
 	char			 msg[1024];
-	size_t			 n;
-	int			 rc = 0;
+	size_t			 n = 0;
+	int			 rc;
 
 	err_clear(&e);
+	memset(&d, 0, sizeof d);
+	err_clear(&d.e);
+	d.path = path;
 	if (strcmp(path, "-") == 0)
-		f = stdin;
-	else if ((f = fopen(path, "r")) == NULL)
+		d.f = stdin;
+	else if ((d.f = fopen(path, "r")) == NULL)
 		return cli_errorf("%s: %s", path, strerror(errno));
-	rc = ical_read(f, path, &v, &n, &e);
-	if (f != stdin)
-		fclose(f);
-	if (rc != 0)
-		return cli_errorf("%s (nothing imported)",
-		    err_format(&e, msg, sizeof msg));
 	memset(&in, 0, sizeof in);
-	if (cli_ics_plan(cli, &in, v, n, &e) != 0 || (in.nadd > 0 &&
+	rc = cli_ics_take_all(cli, &d, &in, &v, &n, &e);
+	if (d.f != stdin)
+		fclose(d.f);
+	if (rc < 0)
+		rc = cli_errorf("%s (nothing imported)",
+		    err_format(&d.e, msg, sizeof msg));
+	else if (rc > 0 || (in.nadd > 0 &&
 	    book_activities_add(cli->book, in.add, in.nadd, &e) != 0))
 		rc = cli_error(&e);
 	else

@@ -32,10 +32,11 @@ struct ical_out {
 	int		 ymin, ymax;
 	int		 forever;	/* a series without end */
 	int		 begun;		/* the head is written */
-	struct buf	 line;		/* one content line, unfolded */
-	struct buf	 item;		/* one component, folded */
-	struct buf	 text;		/* scratch: a DESCRIPTION */
-	struct buf	 summary;	/* the item's SUMMARY */
+	char		*ob;		/* text not yet written, folded */
+	size_t		 olen, ocap;
+	size_t		 lstart;	/* where the line being made starts */
+	struct buf	 fold;		/* scratch: a line being folded */
+	struct buf	 summary;	/* the item's SUMMARY, escaped */
 	char		*rr_in[ICAL_RRULES], *rr_out[ICAL_RRULES];
 	size_t		 rr_next;
 };
@@ -48,14 +49,11 @@ void		 ical_civil(struct ical_out *o, time_t t, int allday,
  * libical refuses it.  Owned by o. */
 const char	*ical_rrule(struct ical_out *o, const char *rrule);
 
-/* ical-text.c: one VTODO or VEVENT, folded, into o->item. */
+/* ical.c: writes out what o->ob holds to to ("writing" or "spooling"
+ * in an error). */
+int		 ical_out_flush(struct ical_out *o, FILE *to, struct err *e);
+
+/* ical-text.c: one VTODO or VEVENT, folded, appended to o->ob. */
 void		 ical_text_item(struct ical_out *o, const struct ical_item *it);
-/* ical-text.c: the content line in o->line, folded at 75 octets (never
- * inside a UTF-8 character) and ended by CRLF, onto out; line emptied. */
-void		 ical_text_fold(struct buf *line, struct buf *out);
-/* ical-text.c: s as an escaped TEXT value (RFC 5545 3.3.11), and as a
- * parameter value (quoted when it must be, RFC 6868 carets). */
-void		 ical_text_escape(struct buf *b, const char *s, size_t len);
-void		 ical_text_param(struct buf *b, const char *s);
 
 #endif /* KITH_ICAL_INT_H */

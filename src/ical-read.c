@@ -13,12 +13,52 @@
 #include "err.h"
 #include "xmalloc.h"
 
-struct ical_in {
-	const char	*name;
-	icalcomponent	*root;
-	int		 line;		/* of the component being read */
-	struct err	*e;
+/* An item whose zone's VTIMEZONE comes later in the file. */
+struct ical_later {
+	icalcomponent	*c;
+	size_t		 i;		/* its place among the entries */
+	int		 line;
 };
+
+/*
+ * The file is read a component at a time: the lines of one component
+ * directly inside the VCALENDAR are gathered and parsed by libical alone,
+ * read and freed; only the VTIMEZONEs stay, in root, for the times that
+ * name them.  Holding every line and libical's tree of the whole file
+ * took half a gigabyte for 100 000 items.
+ */
+struct ical_in {
+	const char		*name;
+	icalcomponent		*root;		/* the VTIMEZONEs so far */
+	int			 line;		/* of the component being read */
+	struct err		*e;
+	struct buf		 text;		/* the component's lines */
+	size_t			*off;		/* where each starts in text */
+	int			*lines;		/* and its line in the file */
+	size_t			 nl, capl;
+	int			 begin;		/* its BEGIN's line; 0: none */
+	int			 item;		/* a VTODO or VEVENT */
+	struct ical_entry	*v;
+	size_t			 n, cap;
+	struct ical_later	*later;
+	size_t			 nlater;
+	ical_take_fn		 fn;
+	void			*arg;
+};
+
+/* Entries handed over at a time. */
+#define ICAL_READ_BATCH	512
+
+/* The entries read so far, handed over unless one still waits. */
+static void
+ical_hand_over(struct ical_in *in)
+{
+	if (in->n == 0 || in->nlater > 0)
+		return;
+	in->fn(in->v, in->n, in->arg);
+	in->v = NULL;
+	in->n = in->cap = 0;
+}
 
 void
 ical_entries_free(struct ical_entry *v, size_t n)
@@ -35,26 +75,26 @@ ical_entries_free(struct ical_entry *v, size_t n)
 
 /* libical's parser takes bad values quietly: check each one here. */
 static int
-ical_check_line(const char *name, const struct ical_line *l, struct err *e)
+ical_check_line(const char *name, const char *text, int line, struct err *e)
 {
 	icalproperty_kind	 kind;
 	icalproperty		*p;
 	char			 prop[64];
-	size_t			 len = strcspn(l->text, ";:");
+	size_t			 len = strcspn(text, ";:");
 
-	if (len >= sizeof prop || strncasecmp(l->text, "BEGIN:", 6) == 0 ||
-	    strncasecmp(l->text, "END:", 4) == 0)
+	if (len >= sizeof prop || strncasecmp(text, "BEGIN:", 6) == 0 ||
+	    strncasecmp(text, "END:", 4) == 0)
 		return 0;
-	memcpy(prop, l->text, len);
+	memcpy(prop, text, len);
 	prop[len] = '\0';
 	kind = icalproperty_string_to_kind(prop);
 	if (kind == ICAL_NO_PROPERTY || kind == ICAL_X_PROPERTY)
 		return 0;
 	icalerror_clear_errno();
-	if ((p = icalproperty_new_from_string(l->text)) == NULL) {
+	if ((p = icalproperty_new_from_string(text)) == NULL) {
 		icalerror_clear_errno();
-		err_set(e, name, l->line, "not iCalendar: bad %s value \"%.60s\"",
-		    prop, l->text + len + strcspn(l->text + len, ":") + 1);
+		err_set(e, name, line, "not iCalendar: bad %s value \"%.60s\"",
+		    prop, text + len + strcspn(text + len, ":") + 1);
 		return -1;
 	}
 	icalproperty_free(p);
@@ -268,117 +308,219 @@ ical_read_one(struct ical_in *in, icalcomponent *c, struct ical_entry *en)
 	return 0;
 }
 
-/* The first line whose value libical refuses, named; 0 when none is. */
+/* The first line of the component whose value libical refuses, named;
+ * 0 when none is. */
 static int
-ical_check_lines(const char *name, const struct ical_line *l, size_t n,
-    struct err *e)
+ical_check_lines(struct ical_in *in)
 {
-	size_t	i;
+	struct buf	l = BUF_INIT;
+	size_t		i, end;
+	int		rc = 0;
 
-	for (i = 0; i < n; i++)
-		if (ical_check_line(name, &l[i], e) != 0)
-			return -1;
+	for (i = 0; i < in->nl && rc == 0; i++) {
+		end = i + 1 < in->nl ? in->off[i + 1] : in->text.len;
+		buf_reset(&l);
+		buf_add(&l, in->text.data + in->off[i], end - in->off[i] - 2);
+		rc = ical_check_line(in->name, buf_str(&l), in->lines[i],
+		    in->e);
+	}
+	buf_free(&l);
+	return rc;
+}
+
+/* A line of the component being gathered. */
+static void
+ical_gather(struct ical_in *in, const char *t, size_t len, int line)
+{
+	if (in->nl == in->capl) {
+		in->capl = in->capl ? 2 * in->capl : 64;
+		in->off = xreallocarray(in->off, in->capl, sizeof *in->off);
+		in->lines = xreallocarray(in->lines, in->capl,
+		    sizeof *in->lines);
+	}
+	in->off[in->nl] = in->text.len;
+	in->lines[in->nl++] = line;
+	buf_add(&in->text, t, len);
+	buf_add(&in->text, "\r\n", 2);
+}
+
+static void
+ical_entry_clear(struct ical_entry *en)
+{
+	activity_free(en->a);
+	free(en->email);
+	free(en->name);
+	memset(en, 0, sizeof *en);
+}
+
+/* A VTODO or VEVENT read into the next entry; one whose zone is not
+ * known yet waits for the end of the file. */
+static int
+ical_take(struct ical_in *in, icalcomponent *c)
+{
+	struct ical_entry	*en;
+
+	if (in->n == in->cap) {
+		in->cap = in->cap ? 2 * in->cap : 256;
+		in->v = xreallocarray(in->v, in->cap, sizeof *in->v);
+	}
+	en = &in->v[in->n++];
+	memset(en, 0, sizeof *en);
+	in->line = in->begin;
+	if (ical_read_one(in, c, en) == 0) {
+		icalcomponent_free(c);
+		if (in->n >= ICAL_READ_BATCH)
+			ical_hand_over(in);
+		return 0;
+	}
+	ical_entry_clear(en);
+	err_clear(in->e);
+	in->later = xreallocarray(in->later, in->nlater + 1,
+	    sizeof *in->later);
+	in->later[in->nlater].c = c;
+	in->later[in->nlater].i = in->n - 1;
+	in->later[in->nlater++].line = in->begin;
 	return 0;
 }
 
 /*
- * The scanned lines joined for libical and parsed once.  libical marks a
- * value it cannot parse with an X-LIC-ERROR and goes on; only then are
- * the lines checked one by one (which parses each again) to name the
- * first bad one.
+ * The component gathered, parsed once.  libical marks a value it cannot
+ * parse with an X-LIC-ERROR and goes on; only then are its lines checked
+ * one by one (which parses each again) to name the first bad one.
  */
-static icalcomponent *
-ical_parse(const char *name, struct ical_line *l, size_t n, int **begins,
-    size_t *nbegins, struct err *e)
+static int
+ical_component(struct ical_in *in)
 {
-	struct buf	 b = BUF_INIT;
-	icalcomponent	*root;
-	size_t		 i;
+	icalcomponent	*c;
 
-	*begins = NULL;
-	*nbegins = 0;
-	for (i = 0; i < n; i++) {
-		if (strcasecmp(l[i].text, "BEGIN:VTODO") == 0 ||
-		    strcasecmp(l[i].text, "BEGIN:VEVENT") == 0) {
-			*begins = xreallocarray(*begins, *nbegins + 1,
-			    sizeof **begins);
-			(*begins)[(*nbegins)++] = l[i].line;
+	c = icalparser_parse_string(buf_str(&in->text));
+	if (c == NULL || icalcomponent_count_errors(c) > 0) {
+		if (ical_check_lines(in) != 0) {
+			if (c != NULL)
+				icalcomponent_free(c);
+			return -1;
 		}
-		buf_adds(&b, l[i].text);
-		buf_add(&b, "\r\n", 2);
+		if (c == NULL) {
+			err_set(in->e, in->name, in->begin, "not iCalendar");
+			return -1;
+		}
 	}
-	root = icalparser_parse_string(buf_str(&b));
-	buf_free(&b);
-	if (root == NULL) {
-		if (ical_check_lines(name, l, n, e) == 0)
-			err_set(e, name, l[0].line, "not iCalendar");
-		return NULL;
-	}
-	if (icalcomponent_count_errors(root) > 0 &&
-	    ical_check_lines(name, l, n, e) != 0) {
-		icalcomponent_free(root);
-		return NULL;
-	}
-	return root;
+	if (in->item)
+		return ical_take(in, c);
+	if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT)
+		icalcomponent_add_component(in->root, c);
+	else
+		icalcomponent_free(c);
+	return 0;
 }
 
-/* The VTODOs and VEVENTs of root, in file order. */
+/* Each line from the scanner: gathered into its component, which is
+ * read at its END; the calendar's own properties checked alone. */
 static int
-ical_read_items(struct ical_in *in, const int *begins, size_t nbegins,
-    struct ical_entry **out, size_t *n)
+ical_line(const char *t, size_t len, int line, int depth, void *arg)
 {
-	icalcomponent		*c;
-	icalcomponent_kind	 k;
-	struct ical_entry	*v = NULL;
-	size_t			 i = 0;
-	int			 rc = 0;
+	struct ical_in	*in = arg;
+	int		 rc;
 
-	for (c = icalcomponent_get_first_component(in->root,
-	    ICAL_ANY_COMPONENT); c != NULL && rc == 0;
-	    c = icalcomponent_get_next_component(in->root,
-	    ICAL_ANY_COMPONENT)) {
-		k = icalcomponent_isa(c);
-		if (k != ICAL_VTODO_COMPONENT && k != ICAL_VEVENT_COMPONENT)
-			continue;
-		in->line = i < nbegins ? begins[i] : 0;
-		v = xreallocarray(v, i + 1, sizeof *v);
-		memset(&v[i], 0, sizeof v[i]);
-		rc = ical_read_one(in, c, &v[i]);
-		i++;
+	if (depth == 0)
+		return 0;
+	if (depth == 1 && in->begin == 0) {
+		if (strncasecmp(t, "BEGIN:", 6) != 0)
+			return ical_check_line(in->name, t, line, in->e);
+		in->begin = line;
+		in->item = strcasecmp(t + 6, "VTODO") == 0 ||
+		    strcasecmp(t + 6, "VEVENT") == 0;
+		buf_reset(&in->text);
+		in->nl = 0;
 	}
-	if (rc != 0) {
-		ical_entries_free(v, i);
-		return -1;
+	ical_gather(in, t, len, line);
+	if (depth > 1 || strncasecmp(t, "END:", 4) != 0)
+		return 0;
+	rc = ical_component(in);
+	in->begin = 0;
+	return rc;
+}
+
+/* The items that waited for a VTIMEZONE further on. */
+static int
+ical_read_later(struct ical_in *in)
+{
+	size_t	i;
+	int	rc = 0;
+
+	for (i = 0; i < in->nlater; i++) {
+		in->line = in->later[i].line;
+		if (rc == 0)
+			rc = ical_read_one(in, in->later[i].c,
+			    &in->v[in->later[i].i]);
+		icalcomponent_free(in->later[i].c);
 	}
-	*out = v;
-	*n = i;
-	return 0;
+	in->nlater = 0;
+	return rc;
+}
+
+int
+ical_read_each(FILE *f, const char *name, ical_take_fn fn, void *arg,
+    struct err *e)
+{
+	struct ical_in	in;
+	size_t		i;
+	int		rc;
+
+	memset(&in, 0, sizeof in);
+	in.name = name;
+	in.e = e;
+	in.fn = fn;
+	in.arg = arg;
+	in.root = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	rc = ical_scan(f, name, ical_line, &in, e);
+	if (rc == 0)
+		rc = ical_read_later(&in);
+	for (i = 0; i < in.nlater; i++)
+		icalcomponent_free(in.later[i].c);
+	free(in.later);
+	in.nlater = 0;
+	icalcomponent_free(in.root);
+	buf_free(&in.text);
+	free(in.off);
+	free(in.lines);
+	if (rc == 0)
+		ical_hand_over(&in);
+	else
+		ical_entries_free(in.v, in.n);
+	return rc;
+}
+
+/* ical_read's entries, gathered. */
+struct ical_all {
+	struct ical_entry	*v;
+	size_t			 n;
+};
+
+static void
+ical_all_take(struct ical_entry *v, size_t n, void *arg)
+{
+	struct ical_all	*all = arg;
+
+	all->v = xreallocarray(all->v, all->n + n + 1, sizeof *all->v);
+	memcpy(all->v + all->n, v, n * sizeof *v);
+	all->n += n;
+	free(v);
 }
 
 int
 ical_read(FILE *f, const char *name, struct ical_entry **out, size_t *n,
     struct err *e)
 {
-	struct ical_in		 in;
-	struct ical_line	*l;
-	size_t			 nl, nb;
-	int			*begins, rc;
+	struct ical_all	all = { NULL, 0 };
 
 	*out = NULL;
 	*n = 0;
-	if (ical_scan(f, name, &l, &nl, e) != 0)
-		return -1;
-	memset(&in, 0, sizeof in);
-	in.name = name;
-	in.e = e;
-	in.root = ical_parse(name, l, nl, &begins, &nb, e);
-	ical_lines_free(l, nl);
-	if (in.root == NULL) {
-		free(begins);
+	if (ical_read_each(f, name, ical_all_take, &all, e) != 0) {
+		ical_entries_free(all.v, all.n);
 		return -1;
 	}
-	rc = ical_read_items(&in, begins, nb, out, n);
-	icalcomponent_free(in.root);
-	free(begins);
-	return rc;
+	*out = all.v;
+	*n = all.n;
+	return 0;
 }

@@ -23,23 +23,13 @@
 
 struct ical_scanner {
 	const char		*name;
-	struct ical_line	*v;
-	size_t			 n;
+	ical_line_fn		 fn;
+	void			*arg;
 	char			*stack[ICAL_MAX_DEPTH];
 	int			 depth;
 	int			 calendars;
 	struct err		*e;
 };
-
-void
-ical_lines_free(struct ical_line *v, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(v[i].text);
-	free(v);
-}
 
 static int
 ical_scan_fail(struct ical_scanner *s, int line, const char *why)
@@ -105,6 +95,7 @@ static int
 ical_scan_line(struct ical_scanner *s, struct buf *b, int line)
 {
 	const char	*t;
+	int		 depth;
 
 	if (b->len == 0)
 		return 0;
@@ -115,11 +106,10 @@ ical_scan_line(struct ical_scanner *s, struct buf *b, int line)
 		return ical_scan_fail(s, line, "not UTF-8");
 	if (ical_scan_nest(s, t, line) != 0 || ical_scan_syntax(s, t, line))
 		return -1;
-	s->v = xreallocarray(s->v, s->n + 1, sizeof *s->v);
-	s->v[s->n].text = buf_detach(b);
-	s->v[s->n].line = line;
-	s->n++;
-	return 0;
+	depth = s->depth;	/* a BEGIN's is its parent's */
+	if (strncasecmp(t, "BEGIN:", 6) == 0)
+		depth--;
+	return s->fn(t, b->len, line, depth, s->arg);
 }
 
 static void
@@ -169,7 +159,7 @@ ical_scan_lines(struct ical_scanner *s, FILE *f)
 }
 
 int
-ical_scan(FILE *f, const char *name, struct ical_line **out, size_t *n,
+ical_scan(FILE *f, const char *name, ical_line_fn fn, void *arg,
     struct err *e)
 {
 	struct ical_scanner	s;
@@ -177,6 +167,8 @@ ical_scan(FILE *f, const char *name, struct ical_line **out, size_t *n,
 
 	memset(&s, 0, sizeof s);
 	s.name = name;
+	s.fn = fn;
+	s.arg = arg;
 	s.e = e;
 	rc = ical_scan_lines(&s, f);
 	if (rc == 0 && ferror(f)) {
@@ -185,13 +177,5 @@ ical_scan(FILE *f, const char *name, struct ical_line **out, size_t *n,
 	}
 	while (s.depth > 0)
 		free(s.stack[--s.depth]);
-	if (rc != 0) {
-		ical_lines_free(s.v, s.n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	*out = s.v;
-	*n = s.n;
-	return 0;
+	return rc != 0 ? -1 : 0;
 }

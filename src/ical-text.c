@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "contact.h"
 #include "ical-int.h"
+#include "xmalloc.h"
 
 /* Octets of a content line, the line break not counted (RFC 5545 3.1). */
 #define ICAL_FOLD	75
@@ -25,90 +26,140 @@
 #define ICAL_PLAIN(ch)	(((ch) >= 0x20 && (ch) != 0x7f && (ch) != '\\' && \
 			    (ch) != ';' && (ch) != ',') || (ch) == '\t')
 
-void
-ical_text_fold(struct buf *line, struct buf *out)
+/*
+ * The text goes straight into o->ob, which ical.c writes out a large
+ * block at a time: room is made once per piece and the bytes are copied
+ * without further checks (a struct buf's checks and terminating NULs
+ * were a fifth of an export).
+ */
+static void
+ical_room(struct ical_out *o, size_t n)
 {
-	const char	*s = buf_str(line);
-	size_t		 len = line->len, at = 0, room = ICAL_FOLD, cut;
+	if (o->ocap - o->olen >= n)
+		return;
+	while (o->ocap - o->olen < n)
+		o->ocap = o->ocap ? o->ocap * 2 : 64 * 1024;
+	o->ob = xrealloc(o->ob, o->ocap);
+}
+
+static void
+ical_add(struct ical_out *o, const void *p, size_t n)
+{
+	ical_room(o, n);
+	memcpy(o->ob + o->olen, p, n);
+	o->olen += n;
+}
+
+static void
+ical_adds(struct ical_out *o, const char *s)
+{
+	ical_add(o, s, strlen(s));
+}
+
+static void
+ical_addc(struct ical_out *o, char c)
+{
+	ical_room(o, 1);
+	o->ob[o->olen++] = c;
+}
+
+/* The line from o->lstart folded at 75 octets (never inside a UTF-8
+ * character), and ended by CRLF. */
+static void
+ical_line_end(struct ical_out *o)
+{
+	const char	*s;
+	size_t		 len = o->olen - o->lstart, at = 0, room = ICAL_FOLD;
+	size_t		 cut;
 
 	if (len <= ICAL_FOLD) {		/* most lines */
-		buf_add(line, "\r\n", 2);
-		buf_add(out, line->data, line->len);
-		buf_reset(line);
+		ical_add(o, "\r\n", 2);
 		return;
 	}
+	buf_reset(&o->fold);
+	buf_add(&o->fold, o->ob + o->lstart, len);
+	s = o->fold.data;
+	o->olen = o->lstart;
+	ical_room(o, len + 3 * (len / (ICAL_FOLD - 1) + 1) + 2);
 	while (len - at > room) {
 		cut = at + room;
 		while (cut > at && ((unsigned char)s[cut] & 0xc0) == 0x80)
 			cut--;
 		if (cut == at)		/* not UTF-8: cut anyway */
 			cut = at + room;
-		buf_add(out, s + at, cut - at);
-		buf_add(out, "\r\n ", 3);
+		ical_add(o, s + at, cut - at);
+		ical_add(o, "\r\n ", 3);
 		at = cut;
 		room = ICAL_FOLD - 1;	/* the leading space counts */
 	}
-	buf_add(out, s + at, len - at);
-	buf_add(out, "\r\n", 2);
-	buf_reset(line);
+	ical_add(o, s + at, len - at);
+	ical_add(o, "\r\n", 2);
 }
 
-void
-ical_text_escape(struct buf *b, const char *s, size_t len)
+/* s as an escaped TEXT value (RFC 5545 3.3.11). */
+static void
+ical_escape(struct ical_out *o, const char *s, size_t len)
 {
-	size_t		i, run = 0;
-	unsigned char	ch;
-	char		esc[2] = { '\\', 0 };
+	char		*w;
+	size_t		 i, run = 0;
+	unsigned char	 ch;
 
+	ical_room(o, 2 * len);
+	w = o->ob + o->olen;
 	for (i = 0; i < len; i++) {
 		ch = (unsigned char)s[i];
 		if (ICAL_PLAIN(ch))
 			continue;
-		buf_add(b, s + run, i - run);
+		memcpy(w, s + run, i - run);
+		w += i - run;
 		run = i + 1;
-		if (ch == '\n')
-			buf_add(b, "\\n", 2);
-		else if (ch == '\\' || ch == ';' || ch == ',') {
-			esc[1] = (char)ch;
-			buf_add(b, esc, 2);
+		if (ch == '\n') {
+			*w++ = '\\';
+			*w++ = 'n';
+		} else if (ch == '\\' || ch == ';' || ch == ',') {
+			*w++ = '\\';
+			*w++ = (char)ch;
 		}			/* other controls are dropped */
 	}
-	buf_add(b, s + run, len - run);
+	memcpy(w, s + run, len - run);
+	w += len - run;
+	o->olen = (size_t)(w - o->ob);
 }
 
-/* A caret is doubled only where a reader would take it for the start of
- * an RFC 6868 escape; readers that know no RFC 6868 then see it too. */
-void
-ical_text_param(struct buf *b, const char *s)
+/* s as a parameter value: quoted when it must be, RFC 6868 carets.  A
+ * caret is doubled only where a reader would take it for the start of an
+ * escape; readers that know no RFC 6868 then see it too. */
+static void
+ical_param(struct ical_out *o, const char *s)
 {
 	int		quote = strpbrk(s, ":;,") != NULL;
 	const char	*p, *run = s;
 
 	if (quote)
-		buf_addc(b, '"');
+		ical_addc(o, '"');
 	for (p = s; *p != '\0'; p++) {
 		if ((unsigned char)*p >= 0x20 && *p != 0x7f && *p != '"' &&
 		    (*p != '^' || strchr("n'^\"\n", p[1]) == NULL ||
 		    p[1] == '\0'))
 			continue;
-		buf_add(b, run, (size_t)(p - run));
+		ical_add(o, run, (size_t)(p - run));
 		run = p + 1;
 		if (*p == '"')
-			buf_add(b, "^'", 2);
+			ical_add(o, "^'", 2);
 		else if (*p == '^')
-			buf_add(b, "^^", 2);
+			ical_add(o, "^^", 2);
 		else if (*p == '\n')
-			buf_add(b, "^n", 2);
+			ical_add(o, "^n", 2);
 		else if (*p == '\t')
-			buf_addc(b, '\t');
+			ical_addc(o, '\t');
 	}
-	buf_add(b, run, (size_t)(p - run));
+	ical_add(o, run, (size_t)(p - run));
 	if (quote)
-		buf_addc(b, '"');
+		ical_addc(o, '"');
 }
 
 static void
-ical_num(struct buf *b, long long v)
+ical_num(struct ical_out *o, long long v)
 {
 	char			d[24];
 	size_t			i = sizeof d;
@@ -121,7 +172,7 @@ ical_num(struct buf *b, long long v)
 	} while (u != 0);
 	if (v < 0)
 		d[--i] = '-';
-	buf_add(b, d + i, sizeof d - i);
+	ical_add(o, d + i, sizeof d - i);
 }
 
 static void
@@ -135,7 +186,7 @@ ical_pad(char *p, int v, int n)
 
 /* YYYYMMDD, or YYYYMMDDTHHMMSS with Z when in UTC. */
 static void
-ical_datetime(struct buf *b, const struct tm *tm, int date, int utc)
+ical_datetime(struct ical_out *o, const struct tm *tm, int date, int utc)
 {
 	char	s[16];
 
@@ -143,7 +194,7 @@ ical_datetime(struct buf *b, const struct tm *tm, int date, int utc)
 	ical_pad(s + 4, tm->tm_mon + 1, 2);
 	ical_pad(s + 6, tm->tm_mday, 2);
 	if (date) {
-		buf_add(b, s, 8);
+		ical_add(o, s, 8);
 		return;
 	}
 	s[8] = 'T';
@@ -151,29 +202,29 @@ ical_datetime(struct buf *b, const struct tm *tm, int date, int utc)
 	ical_pad(s + 11, tm->tm_min, 2);
 	ical_pad(s + 13, tm->tm_sec, 2);
 	s[15] = 'Z';
-	buf_add(b, s, utc ? 16 : 15);
+	ical_add(o, s, utc ? 16 : 15);
 }
 
 /* A DURATION value as libical writes one: whole weeks as weeks, else
  * days, hours, minutes and seconds; nothing at all as PT0S. */
 static void
-ical_duration(struct buf *b, long t)
+ical_duration(struct ical_out *o, long t)
 {
 	static const char	 unit[] = "DHMS";
 	long			 part[4];
 	int			 i;
 
 	if (t == 0) {
-		buf_add(b, "PT0S", 4);
+		ical_add(o, "PT0S", 4);
 		return;
 	}
 	if (t < 0)
-		buf_addc(b, '-');
+		ical_addc(o, '-');
 	t = t < 0 ? -t : t;
-	buf_addc(b, 'P');
+	ical_addc(o, 'P');
 	if (t % (7 * 86400) == 0) {
-		ical_num(b, t / (7 * 86400));
-		buf_addc(b, 'W');
+		ical_num(o, t / (7 * 86400));
+		ical_addc(o, 'W');
 		return;
 	}
 	part[0] = t / 86400;
@@ -182,10 +233,10 @@ ical_duration(struct buf *b, long t)
 	part[3] = t % 60;
 	for (i = 0; i < 4; i++) {
 		if (i == 1 && t % 86400 != 0)
-			buf_addc(b, 'T');
+			ical_addc(o, 'T');
 		if (part[i] != 0) {
-			ical_num(b, part[i]);
-			buf_addc(b, unit[i]);
+			ical_num(o, part[i]);
+			ical_addc(o, unit[i]);
 		}
 	}
 }
@@ -193,21 +244,16 @@ ical_duration(struct buf *b, long t)
 static void
 ical_line_name(struct ical_out *o, const char *name)
 {
-	buf_adds(&o->line, name);
-	buf_addc(&o->line, ':');
-}
-
-static void
-ical_line_end(struct ical_out *o)
-{
-	ical_text_fold(&o->line, &o->item);
+	o->lstart = o->olen;
+	ical_adds(o, name);
+	ical_addc(o, ':');
 }
 
 static void
 ical_put_raw(struct ical_out *o, const char *name, const char *value)
 {
 	ical_line_name(o, name);
-	buf_adds(&o->line, value);
+	ical_adds(o, value);
 	ical_line_end(o);
 }
 
@@ -215,7 +261,7 @@ static void
 ical_put_text(struct ical_out *o, const char *name, const char *s)
 {
 	ical_line_name(o, name);
-	ical_text_escape(&o->line, s, strlen(s));
+	ical_escape(o, s, strlen(s));
 	ical_line_end(o);
 }
 
@@ -223,7 +269,7 @@ static void
 ical_put_num(struct ical_out *o, const char *name, long long v)
 {
 	ical_line_name(o, name);
-	ical_num(&o->line, v);
+	ical_num(o, v);
 	ical_line_end(o);
 }
 
@@ -231,7 +277,7 @@ static void
 ical_put_duration(struct ical_out *o, const char *name, long t)
 {
 	ical_line_name(o, name);
-	ical_duration(&o->line, t);
+	ical_duration(o, t);
 	ical_line_end(o);
 }
 
@@ -271,7 +317,7 @@ ical_put_stamp(struct ical_out *o, const char *name, time_t t)
 
 	ical_utc(t, &tm);
 	ical_line_name(o, name);
-	ical_datetime(&o->line, &tm, 0, 1);
+	ical_datetime(o, &tm, 0, 1);
 	ical_line_end(o);
 }
 
@@ -287,15 +333,16 @@ ical_put_time(struct ical_out *o, const char *name, time_t t, int allday)
 		ical_utc(t, &tm);
 	else
 		ical_civil(o, t, allday, &tm);
-	buf_adds(&o->line, name);
+	o->lstart = o->olen;
+	ical_adds(o, name);
 	if (allday)
-		buf_adds(&o->line, ";VALUE=DATE");
+		ical_add(o, ";VALUE=DATE", 11);
 	else if (o->zone != NULL) {
-		buf_adds(&o->line, ";TZID=");
-		ical_text_param(&o->line, o->tzid);
+		ical_add(o, ";TZID=", 6);
+		ical_param(o, o->tzid);
 	}
-	buf_addc(&o->line, ':');
-	ical_datetime(&o->line, &tm, allday, !allday && o->zone == NULL);
+	ical_addc(o, ':');
+	ical_datetime(o, &tm, allday, !allday && o->zone == NULL);
 	ical_line_end(o);
 	if (o->zone != NULL) {
 		y = tm.tm_year + 1900;
@@ -306,45 +353,69 @@ ical_put_time(struct ical_out *o, const char *name, time_t t, int allday)
 	}
 }
 
+/*
+ * A piece of the DESCRIPTION, escaped; *keep moves to the end of what is
+ * written up to its last byte that is not a newline, so that newlines at
+ * the end of the whole are left out.
+ */
+static void
+ical_desc_add(struct ical_out *o, const char *s, size_t len, size_t *keep)
+{
+	size_t	last = len;
+
+	while (last > 0 && s[last - 1] == '\n')
+		last--;
+	if (last > 0) {
+		ical_escape(o, s, last);
+		*keep = o->olen;
+	}
+	ical_escape(o, s + last, len - last);
+}
+
+static void
+ical_desc_adds(struct ical_out *o, const char *s, size_t *keep)
+{
+	ical_desc_add(o, s, strlen(s), keep);
+}
+
 /* The contact's name, company, phones and e-mails, then the notes. */
 static void
 ical_put_description(struct ical_out *o, const struct ical_item *it)
 {
 	const struct contact	*c = it->c;
-	struct buf		*b = &o->text;
-	size_t			 i;
+	size_t			 i, keep;
 
-	buf_reset(b);
+	ical_line_name(o, "DESCRIPTION");
+	keep = o->olen;
 	if (c != NULL) {
-		buf_adds(b, contact_label(c));
-		buf_addc(b, '\n');
+		ical_desc_adds(o, contact_label(c), &keep);
+		ical_desc_add(o, "\n", 1, &keep);
 		if (c->company != NULL && c->name != NULL) {
-			buf_adds(b, c->company);
-			buf_addc(b, '\n');
+			ical_desc_adds(o, c->company, &keep);
+			ical_desc_add(o, "\n", 1, &keep);
 		}
 		for (i = 0; i < c->phones.n; i++) {
-			buf_adds(b, c->phones.v[i].type != NULL ?
-			    c->phones.v[i].type : "phone");
-			buf_add(b, ": ", 2);
-			buf_adds(b, c->phones.v[i].text);
-			buf_addc(b, '\n');
+			ical_desc_adds(o, c->phones.v[i].type != NULL ?
+			    c->phones.v[i].type : "phone", &keep);
+			ical_desc_add(o, ": ", 2, &keep);
+			ical_desc_adds(o, c->phones.v[i].text, &keep);
+			ical_desc_add(o, "\n", 1, &keep);
 		}
 		for (i = 0; i < c->emails.n; i++) {
-			buf_add(b, "e-mail: ", 8);
-			buf_adds(b, c->emails.v[i].text);
-			buf_addc(b, '\n');
+			ical_desc_add(o, "e-mail: ", 8, &keep);
+			ical_desc_adds(o, c->emails.v[i].text, &keep);
+			ical_desc_add(o, "\n", 1, &keep);
 		}
 	}
 	if (it->a->text != NULL) {
-		buf_addc(b, '\n');
-		buf_adds(b, it->a->text);
+		ical_desc_add(o, "\n", 1, &keep);
+		ical_desc_adds(o, it->a->text, &keep);
 	}
-	while (b->len > 0 && b->data[b->len - 1] == '\n')
-		b->len--;
-	if (b->len == 0)
+	if (keep == o->lstart + 12) {	/* nothing but newlines */
+		o->olen = o->lstart;
 		return;
-	ical_line_name(o, "DESCRIPTION");
-	ical_text_escape(&o->line, b->data, b->len);
+	}
+	o->olen = keep;
 	ical_line_end(o);
 }
 
@@ -387,31 +458,34 @@ ical_put_who(struct ical_out *o, const struct ical_item *it)
 		ical_put_text(o, "CATEGORIES", c->tags.v[i].text);
 	if (c == NULL || c->emails.n == 0)
 		return;
-	buf_adds(&o->line, "ATTENDEE;CN=");
-	ical_text_param(&o->line, contact_label(c));
-	buf_adds(&o->line, ":mailto:");
-	buf_adds(&o->line, c->emails.v[0].text);
+	o->lstart = o->olen;
+	ical_add(o, "ATTENDEE;CN=", 12);
+	ical_param(o, contact_label(c));
+	ical_add(o, ":mailto:", 8);
+	ical_adds(o, c->emails.v[0].text);
 	ical_line_end(o);
 }
 
-/* The SUMMARY, kept in o->summary for the VALARM. */
+/* The SUMMARY, kept escaped in o->summary for the VALARM. */
 static void
 ical_put_summary(struct ical_out *o, const struct ical_item *it)
 {
 	const struct activity	*a = it->a;
-	struct buf		*b = &o->summary;
+	size_t			 at;
 
-	buf_reset(b);
-	if (a->subject != NULL && *a->subject != '\0')
-		buf_adds(b, a->subject);
-	else {
-		buf_adds(b, activity_kind_name(a->kind));
-		buf_addc(b, ' ');
-		if (it->c != NULL)
-			buf_adds(b, contact_label(it->c));
-	}
 	ical_line_name(o, "SUMMARY");
-	ical_text_escape(&o->line, b->data, b->len);
+	at = o->olen;
+	if (a->subject != NULL && *a->subject != '\0')
+		ical_escape(o, a->subject, strlen(a->subject));
+	else {
+		ical_adds(o, activity_kind_name(a->kind));
+		ical_addc(o, ' ');
+		if (it->c != NULL)
+			ical_escape(o, contact_label(it->c),
+			    strlen(contact_label(it->c)));
+	}
+	buf_reset(&o->summary);
+	buf_add(&o->summary, o->ob + at, o->olen - at);
 	ical_line_end(o);
 }
 
@@ -422,9 +496,24 @@ ical_put_alarm(struct ical_out *o, const struct activity *a)
 	ical_put_raw(o, "ACTION", "DISPLAY");
 	ical_put_duration(o, "TRIGGER", -a->alarm);
 	ical_line_name(o, "DESCRIPTION");
-	ical_text_escape(&o->line, o->summary.data, o->summary.len);
+	ical_add(o, o->summary.data, o->summary.len);
 	ical_line_end(o);
 	ical_put_raw(o, "END", "VALARM");
+}
+
+/* The UID kith makes for an activity without one. */
+static void
+ical_put_uid(struct ical_out *o, const struct activity *a)
+{
+	if (a->uid != NULL) {
+		ical_put_text(o, "UID", a->uid);
+		return;
+	}
+	ical_line_name(o, "UID");
+	ical_add(o, "kith-a", 6);
+	ical_num(o, (long long)a->id);
+	ical_add(o, "@kith", 5);
+	ical_line_end(o);
 }
 
 void
@@ -432,17 +521,13 @@ ical_text_item(struct ical_out *o, const struct ical_item *it)
 {
 	const struct activity	*a = it->a;
 	const char		*comp;
-	char			 uid[64];
 	int			 event;
 
 	event = !a->done && (a->kind == ACTIVITY_MEETING ||
 	    (o->flags & ICAL_EVENTS));
 	comp = event ? "VEVENT" : "VTODO";
-	buf_reset(&o->item);
 	ical_put_raw(o, "BEGIN", comp);
-	snprintf(uid, sizeof uid, "kith-a%llu@kith",
-	    (unsigned long long)a->id);
-	ical_put_text(o, "UID", a->uid != NULL ? a->uid : uid);
+	ical_put_uid(o, a);
 	ical_put_stamp(o, "DTSTAMP", a->updated);
 	ical_put_stamp(o, "CREATED", a->created);
 	ical_put_stamp(o, "LAST-MODIFIED", a->updated);

@@ -22,6 +22,8 @@
 #include "xmalloc.h"
 
 #define ICAL_PRODID	"-//kith//kith contact manager//EN"
+/* Text written out a block at a time. */
+#define ICAL_OUT_BLOCK	(128 * 1024)
 
 const char *
 ical_local_tzid(void)
@@ -167,9 +169,8 @@ ical_out_free(struct ical_out *o)
 		free(o->rr_in[i]);
 		free(o->rr_out[i]);
 	}
-	buf_free(&o->line);
-	buf_free(&o->item);
-	buf_free(&o->text);
+	free(o->ob);
+	buf_free(&o->fold);
 	buf_free(&o->summary);
 	free(o);
 }
@@ -216,7 +217,16 @@ ical_out_item(struct ical_out *o, const struct ical_item *it, struct err *e)
 	} else if (!o->begun && ical_out_head(o, e) != 0)
 		return -1;
 	ical_text_item(o, it);
-	if (fwrite(o->item.data, 1, o->item.len, to) != o->item.len)
+	return o->olen >= ICAL_OUT_BLOCK ? ical_out_flush(o, to, e) : 0;
+}
+
+int
+ical_out_flush(struct ical_out *o, FILE *to, struct err *e)
+{
+	size_t	n = o->olen;
+
+	o->olen = 0;
+	if (n > 0 && fwrite(o->ob, 1, n, to) != n)
 		return ical_out_fail(to == o->f ? "writing" : "spooling", e);
 	return 0;
 }
@@ -226,9 +236,21 @@ ical_out_unspool(struct ical_out *o, struct err *e)
 {
 	char	b[65536];
 	size_t	n;
+	ssize_t	r;
+	loff_t	at = 0;
 
 	if (fflush(o->spool) == EOF || fseek(o->spool, 0, SEEK_SET) != 0)
 		return ical_out_fail("spooling", e);
+	if (fflush(o->f) == EOF)
+		return ical_out_fail("writing", e);
+	/* File to file the kernel copies; a pipe takes the loop below. */
+	while ((r = copy_file_range(fileno(o->spool), &at, fileno(o->f),
+	    NULL, 1 << 30, 0)) > 0)
+		;
+	if (r < 0 && at > 0)
+		return ical_out_fail("writing", e);
+	if (at > 0)
+		return 0;
 	while ((n = fread(b, 1, sizeof b, o->spool)) > 0)
 		if (fwrite(b, 1, n, o->f) != n)
 			return ical_out_fail("writing", e);
@@ -238,6 +260,8 @@ ical_out_unspool(struct ical_out *o, struct err *e)
 int
 ical_out_end(struct ical_out *o, struct err *e)
 {
+	if (ical_out_flush(o, o->spool != NULL ? o->spool : o->f, e) != 0)
+		return -1;
 	if (!o->begun && ical_out_head(o, e) != 0)
 		return -1;
 	if (o->spool != NULL && ical_out_unspool(o, e) != 0)

@@ -76,20 +76,28 @@ struct ical_entry {
  */
 int	ical_read(FILE *f, const char *name, struct ical_entry **out,
 	    size_t *n, struct err *e);
+/*
+ * The same, handing the entries over as they are read, a few hundred at
+ * a time, in file order: fn takes v (n entries, malloc'd) over.  On an
+ * error what was handed over stays the caller's.
+ */
+typedef void (*ical_take_fn)(struct ical_entry *v, size_t n, void *arg);
+int	ical_read_each(FILE *f, const char *name, ical_take_fn fn, void *arg,
+	    struct err *e);
 void	ical_entries_free(struct ical_entry *v, size_t n);
 
 /*
- * The text scanner under ical_read (ical-scan.c): unfolds content lines,
- * remembering where each starts, and checks the structure (UTF-8, NAME:
- * VALUE, BEGIN/END nesting, one VCALENDAR) that libical would pass over
- * silently.  Returns 0, or -1 with e naming the line.
+ * The text scanner under ical_read (ical-scan.c): unfolds content lines
+ * and checks the structure (UTF-8, NAME: VALUE, BEGIN/END nesting, one
+ * VCALENDAR) that libical would pass over silently, handing each line to
+ * fn as it goes, with its first physical line and its depth (0 for the
+ * VCALENDAR's BEGIN and END, 1 for what is directly inside it, and so
+ * on).  A nonzero return from fn stops with it.  Returns 0, or -1 with e
+ * naming the line.
  */
-struct ical_line {
-	char	*text;		/* unfolded, without the line ending */
-	int	 line;		/* its first physical line */
-};
-int	ical_scan(FILE *f, const char *name, struct ical_line **out,
-	    size_t *n, struct err *e);
-void	ical_lines_free(struct ical_line *v, size_t n);
+typedef int (*ical_line_fn)(const char *text, size_t len, int line,
+	    int depth, void *arg);
+int	ical_scan(FILE *f, const char *name, ical_line_fn fn, void *arg,
+	    struct err *e);
 
 #endif /* KITH_ICAL_H */

@@ -8,11 +8,12 @@ need gdb timeout
 kith add name=Ana >/dev/null
 kith schedule c1 call '2020-01-01 09:00' Old >/dev/null
 printf 'BEGIN:VCALENDAR\nBEGIN:VTODO\nUID:1\nDUE:20261201T090000Z\nEND:VTODO\nBEGIN:VTODO\nUID:2\nDUE:20261201T090000Z\nEND:VTODO\nEND:VCALENDAR\n' >two.ics
-# Stop the importer at its second record: the first is written, and its
-# locks are held, uncommitted.
+# Stop the importer inside its transaction, at the second bulk write's
+# end (the audit entries'): the follow-ups are written, and their locks
+# are held, uncommitted.
 cat >gdb.cmd <<X
 set pagination off
-break book_activity_add_fn
+break store_bulk_end
 run
 continue
 shell date +%s%N >t0; timeout 10 "$KITH" due >due.out 2>due.err; echo \$? >due.rc; date +%s%N >t1

@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Records lent to a second thread (book-lend.h).  An export spends half
+ * its time reading and decoding and half writing the text: the caller's
+ * thread reads the database (a transaction stays on one thread) and
+ * decodes into batches, and a lending thread calls the export's function
+ * on each item of a full batch meanwhile.  A batch's strings and arrays
+ * live in blocks of its own that are reused, not in a malloc per field.
+ */
+#include "book-lend.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "activity.h"
+#include "contact.h"
+#include "err.h"
+#include "field.h"
+#include "record.h"
+#include "xmalloc.h"
+
+#define BOOK_ARENA_BLOCK	(256 * 1024)
+#define BOOK_LEND_BATCHES	4	/* in flight at most */
+
+struct book_arena_block {
+	struct book_arena_block	*next;
+	size_t			 size, used;
+	char			 data[];
+};
+
+void *
+book_arena_alloc(struct book_arena *ar, size_t len)
+{
+	struct book_arena_block	*k = ar->head;
+	size_t			 at;
+
+	len = (len + 7) & ~(size_t)7;
+	if (k == NULL || k->size - k->used < len) {
+		if ((k = ar->spare) != NULL && k->size >= len)
+			ar->spare = k->next;
+		else {
+			k = xmalloc(sizeof *k + (len > BOOK_ARENA_BLOCK ?
+			    len : BOOK_ARENA_BLOCK));
+			k->size = len > BOOK_ARENA_BLOCK ? len :
+			    BOOK_ARENA_BLOCK;
+		}
+		k->used = 0;
+		k->next = ar->head;
+		ar->head = k;
+	}
+	at = k->used;
+	k->used += len;
+	return k->data + at;
+}
+
+/* Forgets what was allocated since the mark (from book_arena_mark). */
+void
+book_arena_pop(struct book_arena *ar, const struct book_arena_mark *m)
+{
+	struct book_arena_block	*k;
+
+	while ((k = ar->head) != NULL && k != m->block) {
+		ar->head = k->next;
+		k->next = ar->spare;
+		ar->spare = k;
+	}
+	if (k != NULL)
+		k->used = m->used;
+}
+
+void
+book_arena_mark(const struct book_arena *ar, struct book_arena_mark *m)
+{
+	m->block = ar->head;
+	m->used = ar->head != NULL ? ar->head->used : 0;
+}
+
+/* Everything allocated is forgotten; the blocks are kept. */
+void
+book_arena_reset(struct book_arena *ar)
+{
+	struct book_arena_block	*k;
+
+	while ((k = ar->head) != NULL) {
+		ar->head = k->next;
+		k->next = ar->spare;
+		ar->spare = k;
+	}
+}
+
+void
+book_arena_free(struct book_arena *ar)
+{
+	struct book_arena_block	*k;
+
+	book_arena_reset(ar);
+	while ((k = ar->spare) != NULL) {
+		ar->spare = k->next;
+		free(k);
+	}
+}
+
+static char *
+book_arena_str(struct book_arena *ar, const char *s, size_t len)
+{
+	char	*p = book_arena_alloc(ar, len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/* A list grows in the arena by doubling from 4: n tells the capacity. */
+static void
+book_lend_list_add(struct book_arena *ar, struct field_list *l,
+    const struct record_view *it)
+{
+	struct field_value	*v;
+
+	if (l->n == 0 || (l->n >= 4 && (l->n & (l->n - 1)) == 0)) {
+		v = book_arena_alloc(ar, (l->n ? 2 * l->n : 4) * sizeof *v);
+		if (l->n > 0)
+			memcpy(v, l->v, l->n * sizeof *v);
+		l->v = v;
+	}
+	l->v[l->n].type = it->type != NULL && it->tlen > 0 ?
+	    book_arena_str(ar, it->type, it->tlen) : NULL;
+	l->v[l->n].text = book_arena_str(ar, it->value, it->len);
+	l->n++;
+}
+
+static void
+book_lend_item(struct book_arena *ar, const struct field_def *d, void *obj,
+    const struct record_view *it)
+{
+	char	*at = (char *)obj + d->off;
+
+	switch (d->type) {
+	case FIELD_TEXT:
+		*(char **)at = book_arena_str(ar, it->value, it->len);
+		break;
+	case FIELD_LIST:
+	case FIELD_USER:
+		book_lend_list_add(ar, (struct field_list *)at, it);
+		break;
+	case FIELD_TIME:
+		*(time_t *)at = (time_t)record_number(it->value, it->len);
+		break;
+	case FIELD_NUM:
+		*(long *)at = (long)record_number(it->value, it->len);
+		break;
+	case FIELD_BOOL:
+		*(int *)at = record_number(it->value, it->len) != 0;
+		break;
+	case FIELD_ID:
+		*(uint64_t *)at = record_number(it->value, it->len);
+		break;
+	}
+}
+
+/*
+ * The items of a record whose tags are in want (a bit per tag below 64)
+ * into obj; definitions are found as field_decode finds them, the one
+ * after the last found first (records keep catalogue order).
+ */
+static int
+book_lend_decode(struct book_arena *ar, const struct field_def *defs,
+    size_t n, uint64_t want, void *obj, const void *data, size_t len,
+    struct err *e)
+{
+	struct record_scan	s;
+	struct record_view	it;
+	size_t			hint = 0;
+	int			rc;
+
+	if (record_scan_init(&s, data, len, e) != 0)
+		return -1;
+	while ((rc = record_scan_next(&s, &it, e)) == 0) {
+		if (it.tag >= 64 || !(want >> it.tag & 1))
+			continue;
+		if (hint >= n || defs[hint].tag != it.tag)
+			for (hint = 0; hint < n && defs[hint].tag != it.tag;
+			    hint++)
+				;
+		if (hint < n)
+			book_lend_item(ar, &defs[hint++], obj, &it);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+#define BOOK_BIT(t)	((uint64_t)1 << (t))
+
+/* All of an activity but its result, alarm state, first occurrence and
+ * who created and changed it (tags 5, 16, 18, 21, 22, 23). */
+struct activity *
+book_lend_activity(struct book_batch *bt, const void *data, size_t len,
+    struct err *e)
+{
+	struct activity	*a = book_arena_alloc(&bt->ar, sizeof *a);
+	uint64_t	 want = ~(BOOK_BIT(5) | BOOK_BIT(16) | BOOK_BIT(18) |
+			    BOOK_BIT(21) | BOOK_BIT(22) | BOOK_BIT(23));
+
+	memset(a, 0, sizeof *a);
+	a->alarm = ACTIVITY_NO_ALARM;
+	a->kind = ACTIVITY_CALL;
+	if (book_lend_decode(&bt->ar, activity_fields, activity_nfields, want,
+	    a, data, len, e) != 0)
+		return NULL;
+	return a;
+}
+
+/* Of a contact its name, company, phones, e-mails, tags, owner and
+ * whether it is private (tags 1, 2, 5, 6, 11, 13, 14). */
+struct contact *
+book_lend_contact(struct book_arena *ar, const void *data, size_t len,
+    struct err *e)
+{
+	struct contact	*c = book_arena_alloc(ar, sizeof *c);
+	uint64_t	 want = BOOK_BIT(1) | BOOK_BIT(2) | BOOK_BIT(5) |
+			    BOOK_BIT(6) | BOOK_BIT(11) | BOOK_BIT(13) |
+			    BOOK_BIT(14);
+
+	memset(c, 0, sizeof *c);
+	if (book_lend_decode(ar, contact_fields, contact_nfields, want,
+	    c, data, len, e) != 0)
+		return NULL;
+	return c;
+}
+
+/* Tag 1 of an activity, which comes first. */
+uint64_t
+book_lend_contact_of(const void *data, size_t len)
+{
+	struct record_scan	s;
+	struct record_view	it;
+
+	if (record_scan_init(&s, data, len, NULL) != 0)
+		return 0;
+	while (record_scan_next(&s, &it, NULL) == 0)
+		if (it.tag == 1)
+			return record_number(it.value, it.len);
+	return 0;
+}
+
+struct book_lend {
+	book_join_want_fn	 want;
+	book_join_fn		 fn;
+	void			*arg;
+	struct err		 err;		/* a damaged activity */
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	pthread_t		 th;
+	int			 threaded;
+	int			 done;		/* no more batches come */
+	int			 stop;		/* fn asked to stop */
+	size_t			 nbatches;
+	struct book_batch	*free;
+	struct book_batch	*head, *tail;	/* full, in order */
+};
+
+/* Each item decoded, and lent to fn when want says yes, until fn asks
+ * to stop or an item is damaged. */
+static void
+book_lend_items(struct book_lend *l, struct book_batch *bt, int *stop)
+{
+	struct activity	*a;
+	size_t		 i;
+
+	for (i = 0; i < bt->n && !*stop; i++) {
+		a = book_lend_activity(bt, bt->raw[i], bt->rlen[i], &l->err);
+		if (a == NULL) {
+			*stop = 1;
+			break;
+		}
+		a->id = bt->id[i];
+		if (l->want(a, l->arg))
+			*stop = l->fn(a, bt->c[i], l->arg) != 0;
+	}
+	bt->n = 0;
+	book_arena_reset(&bt->ar);
+}
+
+static void *
+book_lend_main(void *arg)
+{
+	struct book_lend	*l = arg;
+	struct book_batch	*bt;
+	int			 stop = 0;
+
+	pthread_mutex_lock(&l->mu);
+	for (;;) {
+		while (l->head == NULL && !l->done)
+			pthread_cond_wait(&l->cv, &l->mu);
+		if ((bt = l->head) == NULL)
+			break;
+		if ((l->head = bt->next) == NULL)
+			l->tail = NULL;
+		pthread_mutex_unlock(&l->mu);
+		book_lend_items(l, bt, &stop);
+		pthread_mutex_lock(&l->mu);
+		l->stop = stop;
+		bt->next = l->free;
+		l->free = bt;
+		pthread_cond_broadcast(&l->cv);
+	}
+	pthread_mutex_unlock(&l->mu);
+	return NULL;
+}
+
+struct book_lend *
+book_lend_start(book_join_want_fn want, book_join_fn fn, void *arg)
+{
+	struct book_lend	*l = xcalloc(1, sizeof *l);
+
+	err_clear(&l->err);
+	l->want = want;
+	l->fn = fn;
+	l->arg = arg;
+	pthread_mutex_init(&l->mu, NULL);
+	pthread_cond_init(&l->cv, NULL);
+	l->threaded = pthread_create(&l->th, NULL, book_lend_main, l) == 0;
+	return l;
+}
+
+struct book_batch *
+book_lend_take(struct book_lend *l)
+{
+	struct book_batch	*bt;
+
+	pthread_mutex_lock(&l->mu);
+	while (l->free == NULL && l->nbatches >= BOOK_LEND_BATCHES)
+		pthread_cond_wait(&l->cv, &l->mu);
+	if ((bt = l->free) != NULL)
+		l->free = bt->next;
+	else {
+		bt = xcalloc(1, sizeof *bt);
+		l->nbatches++;
+	}
+	pthread_mutex_unlock(&l->mu);
+	bt->next = NULL;
+	return bt;
+}
+
+void
+book_lend_give(struct book_lend *l, struct book_batch *bt)
+{
+	if (!l->threaded) {
+		book_lend_items(l, bt, &l->stop);
+		bt->next = l->free;
+		l->free = bt;
+		return;
+	}
+	pthread_mutex_lock(&l->mu);
+	if (l->tail != NULL)
+		l->tail->next = bt;
+	else
+		l->head = bt;
+	l->tail = bt;
+	pthread_cond_broadcast(&l->cv);
+	pthread_mutex_unlock(&l->mu);
+}
+
+int
+book_lend_stopped(struct book_lend *l)
+{
+	int	stop;
+
+	pthread_mutex_lock(&l->mu);
+	stop = l->stop;
+	pthread_mutex_unlock(&l->mu);
+	return stop;
+}
+
+/* Waits until every batch given is lent, and frees the queue. */
+int
+book_lend_end(struct book_lend *l, struct err *e)
+{
+	struct book_batch	*bt;
+	int			 rc = 0;
+
+	pthread_mutex_lock(&l->mu);
+	l->done = 1;
+	pthread_cond_broadcast(&l->cv);
+	pthread_mutex_unlock(&l->mu);
+	if (l->threaded)
+		pthread_join(l->th, NULL);
+	while ((bt = l->free) != NULL) {
+		l->free = bt->next;
+		book_arena_free(&bt->ar);
+		free(bt);
+	}
+	if (err_isset(&l->err)) {
+		*e = l->err;
+		rc = -1;
+	}
+	pthread_mutex_destroy(&l->mu);
+	pthread_cond_destroy(&l->cv);
+	free(l);
+	return rc;
+}
