@@ -136,27 +136,12 @@ book_lend_item(struct book_arena *ar, const struct field_def *d, void *obj,
 {
 	char	*at = (char *)obj + d->off;
 
-	switch (d->type) {
-	case FIELD_TEXT:
+	if (field_set_number(d, obj, it))
+		return;
+	if (d->type == FIELD_TEXT)
 		*(char **)at = book_arena_str(ar, it->value, it->len);
-		break;
-	case FIELD_LIST:
-	case FIELD_USER:
+	else
 		book_lend_list_add(ar, (struct field_list *)at, it);
-		break;
-	case FIELD_TIME:
-		*(time_t *)at = (time_t)record_number(it->value, it->len);
-		break;
-	case FIELD_NUM:
-		*(long *)at = (long)record_number(it->value, it->len);
-		break;
-	case FIELD_BOOL:
-		*(int *)at = record_number(it->value, it->len) != 0;
-		break;
-	case FIELD_ID:
-		*(uint64_t *)at = record_number(it->value, it->len);
-		break;
-	}
 }
 
 /*

@@ -159,19 +159,11 @@ field_list_add_view(struct field_list *l, const struct record_view *it)
 	l->n++;
 }
 
-static void
-field_decode_item(const struct field_def *d, void *obj,
+int
+field_set_number(const struct field_def *d, void *obj,
     const struct record_view *it)
 {
 	switch (d->type) {
-	case FIELD_TEXT:
-		free(*FIELD_AT(obj, d, char *));
-		*FIELD_AT(obj, d, char *) = xstrndup(it->value, it->len);
-		break;
-	case FIELD_LIST:
-	case FIELD_USER:
-		field_list_add_view(FIELD_AT(obj, d, struct field_list), it);
-		break;
 	case FIELD_TIME:
 		*FIELD_AT(obj, d, time_t) = (time_t)record_number(it->value, it->len);
 		break;
@@ -184,7 +176,23 @@ field_decode_item(const struct field_def *d, void *obj,
 	case FIELD_ID:
 		*FIELD_AT(obj, d, uint64_t) = record_number(it->value, it->len);
 		break;
+	default:
+		return 0;
 	}
+	return 1;
+}
+
+static void
+field_decode_item(const struct field_def *d, void *obj,
+    const struct record_view *it)
+{
+	if (field_set_number(d, obj, it))
+		return;
+	if (d->type == FIELD_TEXT) {
+		free(*FIELD_AT(obj, d, char *));
+		*FIELD_AT(obj, d, char *) = xstrndup(it->value, it->len);
+	} else
+		field_list_add_view(FIELD_AT(obj, d, struct field_list), it);
 }
 
 /* The definition of tag; records list their items in catalogue order,

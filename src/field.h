@@ -21,6 +21,7 @@ struct buf;
 struct conf;
 struct err;
 struct record;
+struct record_view;
 
 enum field_type {
 	FIELD_TEXT,		/* char * */
@@ -85,6 +86,10 @@ const struct field_user	*field_user_find(const struct field_users *u,
 /* The catalogue walk: encode obj, decode into obj, free obj's fields. */
 void	field_encode(const struct field_def *defs, size_t n, const void *obj,
 	    const struct record *extra, struct buf *out);
+/* Sets a number field (time, number, flag, id) of obj from an item; 0
+ * for a text or list field, which it leaves to the caller. */
+int	field_set_number(const struct field_def *d, void *obj,
+	    const struct record_view *it);
 int	field_decode(const struct field_def *defs, size_t n, void *obj,
 	    struct record **extra, const void *data, size_t len,
 	    struct err *e);
