@@ -17,6 +17,7 @@
 #include "err.h"
 #include "record.h"
 #include "store.h"
+#include "thread.h"
 #include "xmalloc.h"
 
 /*
@@ -393,7 +394,7 @@ book_files_start(struct book *b, struct book_files *f, struct err *e)
 		return -1;
 	}
 	err_clear(&f->ve);
-	f->threaded = pthread_create(&f->th, NULL, book_files_main, f) == 0;
+	f->threaded = thread_start(&f->th, book_files_main, f) == 0;
 	return 0;
 }
 
@@ -401,7 +402,7 @@ static void
 book_files_end(struct book_chk *k, struct book_files *f)
 {
 	if (f->threaded)
-		pthread_join(f->th, NULL);
+		thread_join(f->th);
 	else
 		book_files_main(f);
 	if (f->failed)

@@ -19,6 +19,7 @@
 #include "field.h"
 #include "record.h"
 #include "store.h"
+#include "thread.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -318,12 +319,12 @@ book_imp_add_all(struct book_imp *x, struct store_txn *t, size_t nadd,
 		rc = store_next_ids(t, BOOK_T_AUDIT, nadd, &aid, e);
 	if (rc != 0)
 		return rc;
-	threaded = pthread_create(&th, NULL, book_imp_texts, &z) == 0;
+	threaded = thread_start(&th, book_imp_texts, &z) == 0;
 	if (!threaded)
 		book_imp_texts(&z);
 	rc = book_imp_put_all(x, t, z.first, aid, e);
 	if (threaded)
-		pthread_join(th, NULL);
+		thread_join(th);
 	return rc;
 }
 

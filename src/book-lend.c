@@ -18,6 +18,7 @@
 #include "err.h"
 #include "field.h"
 #include "record.h"
+#include "thread.h"
 #include "xmalloc.h"
 
 #define BOOK_ARENA_BLOCK	(256 * 1024)
@@ -304,7 +305,7 @@ book_lend_start(book_join_want_fn want, book_join_fn fn, void *arg)
 	l->arg = arg;
 	pthread_mutex_init(&l->mu, NULL);
 	pthread_cond_init(&l->cv, NULL);
-	l->threaded = pthread_create(&l->th, NULL, book_lend_main, l) == 0;
+	l->threaded = thread_start(&l->th, book_lend_main, l) == 0;
 	return l;
 }
 
@@ -369,7 +370,7 @@ book_lend_end(struct book_lend *l, struct err *e)
 	pthread_cond_broadcast(&l->cv);
 	pthread_mutex_unlock(&l->mu);
 	if (l->threaded)
-		pthread_join(l->th, NULL);
+		thread_join(l->th);
 	while ((bt = l->free) != NULL) {
 		l->free = bt->next;
 		book_arena_free(&bt->ar);

@@ -20,6 +20,7 @@
 #include "contact.h"
 #include "err.h"
 #include "ical.h"
+#include "thread.h"
 #include "utf8.h"
 #include "when.h"
 #include "xmalloc.h"
@@ -473,7 +474,7 @@ cli_ics_take_all(struct cli *cli, struct cli_ics_feed *d,
 
 	pthread_mutex_init(&d->mu, NULL);
 	pthread_cond_init(&d->cv, NULL);
-	threaded = pthread_create(&th, NULL, cli_ics_feed_main, d) == 0;
+	threaded = thread_start(&th, cli_ics_feed_main, d) == 0;
 	if (!threaded)
 		cli_ics_feed_main(d);
 	while ((bt = cli_ics_feed_next(d)) != NULL) {
@@ -486,7 +487,7 @@ cli_ics_take_all(struct cli *cli, struct cli_ics_feed *d,
 		free(bt);
 	}
 	if (threaded)
-		pthread_join(th, NULL);
+		thread_join(th);
 	pthread_mutex_destroy(&d->mu);
 	pthread_cond_destroy(&d->cv);
 	free(q.v);

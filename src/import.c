@@ -16,6 +16,7 @@
 #include "contact.h"
 #include "err.h"
 #include "import-int.h"
+#include "thread.h"
 #include "vcard.h"
 #include "xmalloc.h"
 
@@ -228,13 +229,13 @@ import_vcard(struct import_set *s, const char *data, size_t len, char *file,
 	p[1].len = len - at;
 	p[1].line0 = lines;
 	if (at > 0)
-		threaded = pthread_create(&th, NULL, import_part_read,
+		threaded = thread_start(&th, import_part_read,
 		    &p[1]) == 0;
 	import_part_read(&p[0]);
 	if (at > 0 && !threaded)
 		import_part_read(&p[1]);
 	if (threaded)
-		pthread_join(th, NULL);
+		thread_join(th);
 	rc = import_part_take(s, &p[0], o, e);
 	if (at > 0 && rc == 0)
 		rc = import_part_take(s, &p[1], o, e);

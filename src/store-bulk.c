@@ -21,6 +21,7 @@
 
 #include "err.h"
 #include "store-int.h"
+#include "thread.h"
 #include "xmalloc.h"
 
 #define STORE_BULK_BUF	(1024 * 1024)	/* one DB_MULTIPLE_KEY put */
@@ -321,7 +322,7 @@ store_bulk_end(struct store_bulk *b, struct err *e)
 	pthread_mutex_init(&z.mu, NULL);
 	pthread_cond_init(&z.cv, NULL);
 	threaded = b->nruns > 0 &&
-	    pthread_create(&th, NULL, store_bulk_sorter, &z) == 0;
+	    thread_start(&th, store_bulk_sorter, &z) == 0;
 	rc = store_bulk_flush(b->t, b->db, &b->buf, &b->p, &b->nbuf, e);
 	for (i = 0; i < b->nruns; i++) {
 		if (threaded) {
@@ -335,7 +336,7 @@ store_bulk_end(struct store_bulk *b, struct err *e)
 			rc = store_bulk_run_write(b, &b->runs[i], e);
 	}
 	if (threaded)
-		pthread_join(th, NULL);
+		thread_join(th);
 	pthread_mutex_destroy(&z.mu);
 	pthread_cond_destroy(&z.cv);
 	store_bulk_free(b);
