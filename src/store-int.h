@@ -8,7 +8,12 @@
  * transaction.  Only store*.c include it (and <db.h>).
  */
 
+#include <sys/types.h>
+
 #include <db.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdint.h>
 
 struct err;
@@ -30,6 +35,27 @@ struct store {
 	/* The same indexes unassociated: keys and ids without the table. */
 	DB				*keys[STORE_MAX_DB];
 	char				 msg[512];	/* the library's last word */
+	int				 wrote;		/* checkpoint at close */
+	/* The commit token: this process's nonce and attempt number. */
+	uint64_t			 token[2];
+	/* The guard (store-guard.c). */
+	int				 region_fd;	/* pins __db.001 */
+	int				 guarded;
+	pthread_t			 guard;
+	pthread_mutex_t			 guard_mu;
+	pthread_cond_t			 guard_cv;
+	int				 guard_stop;
+	pthread_t			 worker;	/* in a transaction */
+	volatile long			 busy_since;	/* ms, 0: idle */
+	volatile sig_atomic_t		 phase;		/* STORE_IDLE ... */
+};
+
+/* Where the worker is: what a jump out of the library leaves behind. */
+enum {
+	STORE_IDLE,
+	STORE_WORK,	/* begun or not: not committed, run it again */
+	STORE_COMMIT,	/* committing: the token tells */
+	STORE_DONE	/* committed: a checkpoint or a close */
 };
 
 struct store_txn {
@@ -50,5 +76,19 @@ struct store_txn {
  * when recovery is needed, else -1 with the reason in e. */
 int	store_fail(struct store_txn *t, int ret, const char *what,
 	    struct err *e);
+
+/* Has a child open the environment, which recovers it if a kith died. */
+void	store_probe(struct store *st);
+
+/* The guard, see store-guard.c. */
+extern sigjmp_buf store_guard_jmp;
+void	store_guard_start(struct store *st);
+void	store_guard_stop(struct store *st);
+void	store_guard_pin(struct store *st);
+void	store_guard_unregister(struct store *st);
+/* 1 when this thread is now the guarded worker (0: nested, unguarded). */
+int	store_guard_enter(struct store *st);
+void	store_guard_arm(struct store *st);
+void	store_guard_leave(struct store *st);
 
 #endif /* KITH_STORE_INT_H */

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,8 @@
 #include "xmalloc.h"
 
 #define STORE_REJOIN_MS	500	/* lock conflicts this long: reopen */
+#define STORE_PROBE_MS	5000	/* a probe that has not finished by then */
+#define STORE_NOTOKEN	0x100	/* a transaction flag: no commit token */
 
 struct store_cursor {
 	struct store_txn	*t;
@@ -486,6 +489,7 @@ store_env_open(struct store *st, struct err *e)
 		    "no space left on device" : db_strerror(ret));
 		goto fail;
 	}
+	store_guard_pin(st);
 	return 0;
 fail:
 	if (st->open_txn != NULL)
@@ -498,6 +502,11 @@ fail:
 }
 
 static long	store_now_ms(void);
+static void	store_checkpoint_after(struct store *, u_int32_t);
+static void	store_close_env(struct store *);
+static void	store_abandon(struct store *);
+static int	store_txn_retry(struct store *, int, store_txn_fn, void *,
+		    struct err *);
 
 struct store *
 store_open(const char *dir, const struct store_schema *schema, int flags,
@@ -523,14 +532,19 @@ store_open(const char *dir, const struct store_schema *schema, int flags,
 	st->schema = schema;
 	st->flags = flags;
 	st->timeout_ms = timeout_ms;
+	st->region_fd = -1;
+	st->token[0] = ((uint64_t)getpid() << 32) ^ (uint64_t)time(NULL) ^
+	    ((uint64_t)random() << 16);
 	/* Several users starting at once after a crash: one recovers.  A
 	 * writer holding a lock: wait for it, but not beyond the timeout. */
 	deadline = store_now_ms() + timeout_ms;
 	err_clear(&first);
 	for (tries = 0; tries < 50 || store_now_ms() < deadline; tries++) {
 		err_clear(e);
-		if (store_env_open(st, e) == 0)
+		if (store_env_open(st, e) == 0) {
+			store_guard_start(st);
 			return st;
+		}
 		/* A failed open leaves this process registered, and a retry
 		 * then only says so: the first failure is the one to tell. */
 		if (tries == 0)
@@ -561,9 +575,17 @@ store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
-	if (st->env != NULL)
-		st->env->txn_checkpoint(st->env, 0, 0, 0);
-	store_close_handles(st);
+	if (st->env != NULL && store_guard_enter(st)) {
+		st->phase = STORE_DONE;
+		if (sigsetjmp(store_guard_jmp, 1) == 0) {
+			store_guard_arm(st);
+			store_close_env(st);
+		} else
+			store_abandon(st);
+		store_guard_leave(st);
+	} else if (st->env != NULL)
+		store_close_env(st);
+	store_guard_stop(st);
 	free(st->dir);
 	free(st);
 }
@@ -653,17 +675,20 @@ store_txn_counts(struct store_txn *t, struct err *e)
 /*
  * A lock held this long may be a dead process's, which only recovery
  * frees, and only an opener notices the dead.  This process cannot open
- * again itself (closing its handles would wait forever on a mutex the dead
- * one holds, and a second handle would drop its registration), so a child
- * opens and closes the environment: when somebody died it recovers, and
- * this process then gets DB_RUNRECOVERY and reopens; otherwise it costs a
- * few milliseconds.
+ * again itself (closing its handles would wait forever on a mutex the
+ * dead one holds, and a second handle would drop its registration), so a
+ * child opens and closes the environment: when somebody died it recovers,
+ * and this process then gets DB_RUNRECOVERY and reopens, or, stuck on a
+ * mutex of the dead, is taken out by the guard (store-guard.c).  Otherwise
+ * it costs a few milliseconds.  A child that does not finish (seen under
+ * valgrind) is killed: it cannot have held anything anybody needs.
  */
-static void
+void
 store_probe(struct store *st)
 {
 	DB_ENV	*env;
 	pid_t	 pid;
+	long	 deadline;
 	int	 status;
 
 	if ((pid = fork()) == -1)
@@ -677,8 +702,160 @@ store_probe(struct store *st)
 		env->close(env, 0);
 		_exit(status != 0);
 	}
-	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
-		;
+	deadline = store_now_ms() + STORE_PROBE_MS;
+	for (;;) {
+		pid_t	r = waitpid(pid, &status, WNOHANG);
+
+		if (r == pid || (r == -1 && errno != EINTR))
+			return;
+		if (store_now_ms() > deadline) {
+			kill(pid, SIGKILL);
+			while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+				;
+			return;
+		}
+		usleep(r == 0 ? 2000 : 0);
+	}
+}
+
+/*
+ * A checkpoint once the log has grown by kbyte since the last one.  It
+ * holds the library's checkpoint mutex while it writes the cache out, the
+ * longest any mutex is held: a kith killed then leaves it held, and the
+ * next process to checkpoint waits inside the library until the guard
+ * takes it out (store-guard.c); the commit is already durable.
+ */
+static void
+store_checkpoint_after(struct store *st, u_int32_t kbyte)
+{
+	DB_LOG_STAT	*ls;
+	u_int64_t	 since;
+
+	if (st->env->log_stat(st->env, &ls, 0) != 0)
+		return;
+	since = (u_int64_t)ls->st_wc_mbytes * 1048576 + ls->st_wc_bytes;
+	free(ls);
+	if (since > 0 && since >= (u_int64_t)kbyte * 1024)
+		st->env->txn_checkpoint(st->env, kbyte, 0, 0);
+}
+
+/*
+ * Every write transaction leaves this process's token in the meta table:
+ * a nonce and the number of the attempt.  When the guard took this process
+ * out of a commit, the token read back tells whether the commit made it
+ * into the log that recovery replayed.
+ */
+static void
+store_token_key(char *name, size_t size)
+{
+	snprintf(name, size, "txn.%ld", (long)getpid());
+}
+
+static int
+store_token_put(struct store_txn *t, struct err *e)
+{
+	char	name[32];
+
+	t->st->token[1]++;
+	store_token_key(name, sizeof name);
+	return store_meta_put(t, name, t->st->token, sizeof t->st->token, e);
+}
+
+struct store_token_read {
+	uint64_t	token[2];
+	int		found;
+};
+
+static int
+store_token_get_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct store_token_read	*r = arg;
+	struct buf		 b = BUF_INIT;
+	char			 name[32];
+	int			 rc;
+
+	store_token_key(name, sizeof name);
+	r->found = 0;
+	rc = store_meta_get(t, name, &b, 0, e);
+	if (rc == 0 && b.len == sizeof r->token) {
+		memcpy(r->token, b.data, sizeof r->token);
+		r->found = 1;
+	}
+	buf_free(&b);
+	return rc < 0 ? rc : 0;
+}
+
+/* After a jump out of a commit: 0 if it committed, else STORE_RETRY. */
+static int
+store_txn_settle(struct store *st, struct err *e)
+{
+	struct store_token_read	r;
+
+	if (store_txn_retry(st, STORE_READ, store_token_get_fn, &r, e) != 0)
+		return -1;
+	if (r.found && memcmp(r.token, st->token, sizeof r.token) == 0) {
+		st->wrote = 1;
+		return 0;
+	}
+	return STORE_RETRY;
+}
+
+/*
+ * Leaves an environment another process has recovered, as it is: its
+ * handles wait on mutexes of the dead, so closing them would hang.  The
+ * memory stays mapped; the next transaction opens the new environment.
+ */
+static void
+store_abandon(struct store *st)
+{
+	size_t	i;
+
+	st->env = NULL;
+	st->open_txn = NULL;
+	st->meta = NULL;
+	for (i = 0; i < STORE_MAX_DB; i++)
+		st->tables[i] = st->indexes[i] = st->keys[i] = NULL;
+	if (st->region_fd >= 0)
+		close(st->region_fd);
+	st->region_fd = -1;
+	store_guard_unregister(st);
+}
+
+static int
+store_token_drop_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	char	name[32];
+	DBT	k;
+	int	ret;
+
+	(void)arg;
+	store_token_key(name, sizeof name);
+	memset(&k, 0, sizeof k);
+	k.data = name;
+	k.size = strlen(name);
+	ret = t->st->meta->del(t->st->meta, t->txn, &k, 0);
+	if (ret != 0 && ret != DB_NOTFOUND)
+		return store_fail(t, ret, "token", e);
+	return 0;
+}
+
+/* Closing, after writing: the token goes, a checkpoint is taken. */
+static void
+store_close_env(struct store *st)
+{
+	struct err	e;
+
+	if (st->wrote) {
+		/* Not worth waiting for: a token left behind is 28 bytes. */
+		err_clear(&e);
+		st->wrote = 0;
+		if (st->timeout_ms > 200)
+			st->timeout_ms = 200;
+		(void)store_txn_retry(st, STORE_NOSYNC | STORE_NOTOKEN,
+		    store_token_drop_fn, NULL, &e);
+		store_checkpoint_after(st, 0);
+	}
+	store_close_handles(st);
 }
 
 static int
@@ -692,6 +869,7 @@ store_txn_once(struct store *st, int flags, store_txn_fn fn, void *arg,
 	memset(&t, 0, sizeof t);
 	t.st = st;
 	t.flags = flags;
+	st->phase = STORE_WORK;
 	if (flags & STORE_READ)
 		bflags |= DB_READ_COMMITTED;
 	if (flags & STORE_NOSYNC)
@@ -706,8 +884,12 @@ store_txn_once(struct store *st, int flags, store_txn_fn fn, void *arg,
 	store_txn_close_cursors(&t);
 	if (rc == 0)
 		rc = store_txn_counts(&t, e);
+	if (rc == 0 && !(flags & (STORE_READ | STORE_NOTOKEN)))
+		rc = store_token_put(&t, e);
 	if (rc == 0) {
+		st->phase = STORE_COMMIT;
 		ret = t.txn->commit(t.txn, 0);
+		st->phase = ret == 0 ? STORE_DONE : STORE_WORK;
 		if (ret != 0)
 			rc = store_fail(&t, ret, "commit", e);
 	} else
@@ -720,8 +902,9 @@ store_txn_once(struct store *st, int flags, store_txn_fn fn, void *arg,
 	return rc;
 }
 
-int
-store_txn_run(struct store *st, int flags, store_txn_fn fn, void *arg,
+/* Runs fn until it commits, fails, or the lock timeout has passed. */
+static int
+store_txn_retry(struct store *st, int flags, store_txn_fn fn, void *arg,
     struct err *e)
 {
 	long	deadline = store_now_ms() + st->timeout_ms;
@@ -749,8 +932,46 @@ store_txn_run(struct store *st, int flags, store_txn_fn fn, void *arg,
 		}
 		store_backoff(attempt);
 	}
-	if (rc == 0 && !(flags & STORE_READ))
-		st->env->txn_checkpoint(st->env, 1024, 0, 0);
+	if (rc == 0 && !(flags & (STORE_READ | STORE_NOTOKEN))) {
+		st->wrote = 1;
+		store_checkpoint_after(st, 1024);
+	}
+	return rc;
+}
+
+int
+store_txn_run(struct store *st, int flags, store_txn_fn fn, void *arg,
+    struct err *e)
+{
+	volatile int	jumps = 0;
+	int		rc, phase;
+
+	if (!store_guard_enter(st))
+		return store_txn_retry(st, flags, fn, arg, e);
+	/* The guard lands here when the environment was recovered while
+	 * this thread waited inside the library (store-guard.c). */
+	if (sigsetjmp(store_guard_jmp, 1) != 0) {
+		phase = st->phase;
+		store_abandon(st);
+		err_clear(e);
+		if (phase == STORE_DONE) {	/* committed: only a checkpoint */
+			rc = 0;
+			goto out;
+		}
+		if (phase == STORE_COMMIT &&
+		    (rc = store_txn_settle(st, e)) != STORE_RETRY)
+			goto out;
+		if (++jumps > 8) {
+			err_set(e, st->dir, 0, "the database keeps being "
+			    "recovered under this process; try again");
+			rc = -1;
+			goto out;
+		}
+	}
+	store_guard_arm(st);
+	rc = store_txn_retry(st, flags, fn, arg, e);
+out:
+	store_guard_leave(st);
 	return rc;
 }
 
@@ -1259,20 +1480,6 @@ store_cursor_count(struct store_cursor *c, uint64_t *n)
 		return -1;
 	}
 	*n = count;
-	return 0;
-}
-
-int
-store_checkpoint(struct store *st, struct err *e)
-{
-	int	ret;
-
-	if (st->env == NULL && store_reopen(st, e) != 0)
-		return -1;
-	if ((ret = st->env->txn_checkpoint(st->env, 0, 0, 0)) != 0) {
-		err_set(e, st->dir, 0, "checkpoint: %s", db_strerror(ret));
-		return -1;
-	}
 	return 0;
 }
 

@@ -170,7 +170,6 @@ int	store_count(struct store_txn *t, int table, uint64_t *n,
 	    struct err *e);
 
 /* Maintenance. */
-int	store_checkpoint(struct store *st, struct err *e);
 int	store_backup(struct store *st, const char *dir, struct err *e);
 /* Verifies the database file (of a quiet environment) and the indexes. */
 int	store_verify(const char *dir, struct err *e);

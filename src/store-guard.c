@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * store-guard: a way out for a process stuck inside Berkeley DB.
+ *
+ * A kith killed while it holds one of the library's mutexes leaves it held
+ * for ever, and Debian's libdb waits on its mutexes without a time limit:
+ * a live process that needs the mutex next blocks inside the library and
+ * never wakes, even after another process has recovered the environment
+ * (NOTES 3).  Lock waits are avoided (transactions never wait); mutexes
+ * cannot be.  Seen in tests/stress/kill-writer-survivor.sh as a writer
+ * blocked in txn_begin and in txn_checkpoint.
+ *
+ * The guard is a thread that watches the one thread working in the store.
+ * When that thread has been inside a transaction for STORE_STUCK_MS, the
+ * guard has a child open the environment, which recovers it if a kith
+ * died (store_probe).  Recovery replaces the region files; the guard
+ * holds the first one open (store_guard_pin), so it sees the replacement
+ * for certain, and only then, with the worker still inside, interrupts it
+ * with STORE_GUARD_SIGNAL.  The handler jumps back to store_txn_run, which
+ * abandons the old environment without touching it (closing would block
+ * on the same mutex), opens the new one and settles the transaction: not
+ * begun or not committed, it runs again; caught while committing, the
+ * commit token says whether it committed (store_txn_settle).
+ *
+ * What is abandoned is a few megabytes of mapped region and the handles,
+ * once per recovery; nothing of the database.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "store-int.h"
+#include "thread.h"
+
+#define STORE_STUCK_MS	2000	/* inside a transaction this long: look */
+#define STORE_GUARD_SIGNAL SIGUSR2
+
+sigjmp_buf			 store_guard_jmp;
+static struct store *volatile	 store_guarded;	/* the process's store */
+static volatile sig_atomic_t	 store_guard_armed;
+
+static long
+store_guard_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* Holds the environment's first region file open: see the top. */
+void
+store_guard_pin(struct store *st)
+{
+	char	path[PATH_MAX];
+
+	if (st->region_fd >= 0)
+		close(st->region_fd);
+	snprintf(path, sizeof path, "%s/__db.001", st->dir);
+	st->region_fd = open(path, O_RDONLY | O_CLOEXEC);
+}
+
+/*
+ * 1 when the region file this process joined has been replaced, that is,
+ * another process recovered the environment.  Async-signal-safe: the
+ * signal handler asks too.  The file held open keeps its inode, so a new
+ * file cannot have the same one.
+ */
+static int
+store_guard_replaced(const struct store *st)
+{
+	char		path[PATH_MAX];
+	struct stat	held, now;
+	size_t		n;
+
+	if (st->region_fd < 0 || fstat(st->region_fd, &held) == -1)
+		return 0;
+	n = strlen(st->dir);
+	if (n + sizeof "/__db.001" > sizeof path)
+		return 0;
+	memcpy(path, st->dir, n);
+	memcpy(path + n, "/__db.001", sizeof "/__db.001");
+	if (stat(path, &now) == -1)
+		return errno == ENOENT;
+	return now.st_ino != held.st_ino || now.st_dev != held.st_dev;
+}
+
+static void
+store_guard_on_signal(int sig)
+{
+	struct store	*st = store_guarded;
+
+	(void)sig;
+	/* Helpers share the worker's stack frames: it cannot leave them. */
+	if (store_guard_armed && st != NULL && thread_helpers() == 0 &&
+	    store_guard_replaced(st)) {
+		store_guard_armed = 0;
+		siglongjmp(store_guard_jmp, 1);
+	}
+}
+
+static void *
+store_guard_main(void *arg)
+{
+	struct store	*st = arg;
+	struct timespec	 ts;
+	long		 since, probed = 0;
+
+	pthread_mutex_lock(&st->guard_mu);
+	while (!st->guard_stop) {
+		if (st->busy_since == 0) {	/* idle: sleep until work */
+			pthread_cond_wait(&st->guard_cv, &st->guard_mu);
+			continue;
+		}
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 200 * 1000000L;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&st->guard_cv, &st->guard_mu, &ts);
+		since = st->busy_since;
+		if (st->guard_stop || since == 0 ||
+		    store_guard_now() - since < STORE_STUCK_MS)
+			continue;
+		pthread_mutex_unlock(&st->guard_mu);
+		if (store_guard_replaced(st))
+			pthread_kill(st->worker, STORE_GUARD_SIGNAL);
+		else if (probed != since) {
+			probed = since;
+			store_probe(st);
+		}
+		pthread_mutex_lock(&st->guard_mu);
+	}
+	pthread_mutex_unlock(&st->guard_mu);
+	return NULL;
+}
+
+/*
+ * Frees this process's slot in the environment's register, which the
+ * abandoned handle still holds: Berkeley DB refuses a second open by a
+ * process it finds registered (BDB1528).  A slot is a 25-byte line, the
+ * pid right-aligned or, free, "X" and a zero (env_register.c).
+ */
+void
+store_guard_unregister(struct store *st)
+{
+	char	path[PATH_MAX], mine[32], slot[25], free_slot[25];
+	off_t	at;
+	int	fd;
+
+	snprintf(path, sizeof path, "%s/__db.register", st->dir);
+	if ((fd = open(path, O_RDWR | O_CLOEXEC)) == -1)
+		return;
+	snprintf(mine, sizeof mine, "%24lu\n", (unsigned long)getpid());
+	memset(free_slot, ' ', sizeof free_slot);
+	free_slot[0] = 'X';
+	free_slot[23] = '0';
+	free_slot[24] = '\n';
+	for (at = 0; pread(fd, slot, sizeof slot, at) == sizeof slot;
+	    at += sizeof slot) {
+		if (memcmp(slot, mine, sizeof slot) == 0)
+			(void)pwrite(fd, free_slot, sizeof free_slot, at);
+	}
+	close(fd);
+}
+
+void
+store_guard_start(struct store *st)
+{
+	struct sigaction	sa;
+
+	if (store_guarded != NULL)	/* one store per process is guarded */
+		return;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = store_guard_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(STORE_GUARD_SIGNAL, &sa, NULL);
+	pthread_mutex_init(&st->guard_mu, NULL);
+	pthread_cond_init(&st->guard_cv, NULL);
+	st->guard_stop = 0;
+	st->busy_since = 0;
+	if (pthread_create(&st->guard, NULL, store_guard_main, st) != 0)
+		return;
+	st->guarded = 1;
+	store_guarded = st;
+}
+
+void
+store_guard_stop(struct store *st)
+{
+	if (st->guarded) {
+		pthread_mutex_lock(&st->guard_mu);
+		st->guard_stop = 1;
+		pthread_cond_signal(&st->guard_cv);
+		pthread_mutex_unlock(&st->guard_mu);
+		pthread_join(st->guard, NULL);
+		pthread_mutex_destroy(&st->guard_mu);
+		pthread_cond_destroy(&st->guard_cv);
+		st->guarded = 0;
+		store_guarded = NULL;
+	}
+	if (st->region_fd >= 0)
+		close(st->region_fd);
+	st->region_fd = -1;
+}
+
+int
+store_guard_enter(struct store *st)
+{
+	if (!st->guarded || st->busy_since != 0)
+		return 0;	/* not guarded, or nested: the outer one is */
+	pthread_mutex_lock(&st->guard_mu);
+	st->worker = pthread_self();
+	st->phase = STORE_WORK;
+	st->busy_since = store_guard_now();
+	pthread_cond_signal(&st->guard_cv);
+	pthread_mutex_unlock(&st->guard_mu);
+	return 1;
+}
+
+/* After sigsetjmp(store_guard_jmp): the signal may now jump. */
+void
+store_guard_arm(struct store *st)
+{
+	(void)st;
+	store_guard_armed = 1;
+}
+
+void
+store_guard_leave(struct store *st)
+{
+	store_guard_armed = 0;
+	pthread_mutex_lock(&st->guard_mu);
+	st->busy_since = 0;
+	st->phase = STORE_IDLE;
+	pthread_mutex_unlock(&st->guard_mu);
+}
