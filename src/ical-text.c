@@ -8,6 +8,7 @@
  */
 #include "ical.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <time.h>
@@ -22,9 +23,19 @@
 #define ICAL_FOLD	75
 
 /* A byte TEXT takes as it is: not a control (tab aside), not one of the
- * three that take a backslash. */
-#define ICAL_PLAIN(ch)	(((ch) >= 0x20 && (ch) != 0x7f && (ch) != '\\' && \
-			    (ch) != ';' && (ch) != ',') || (ch) == '\t')
+ * three that take a backslash.  One load per byte of the longest texts. */
+static unsigned char	ical_plain[256];
+static pthread_once_t	ical_plain_once = PTHREAD_ONCE_INIT;
+
+static void
+ical_plain_init(void)
+{
+	int	ch;
+
+	for (ch = 0; ch < 256; ch++)
+		ical_plain[ch] = (ch >= 0x20 && ch != 0x7f && ch != '\\' &&
+		    ch != ';' && ch != ',') || ch == '\t';
+}
 
 /*
  * The text goes straight into o->ob, which ical.c writes out a large
@@ -104,11 +115,12 @@ ical_escape(struct ical_out *o, const char *s, size_t len)
 	size_t		 i, run = 0;
 	unsigned char	 ch;
 
+	pthread_once(&ical_plain_once, ical_plain_init);
 	ical_room(o, 2 * len);
 	w = o->ob + o->olen;
 	for (i = 0; i < len; i++) {
 		ch = (unsigned char)s[i];
-		if (ICAL_PLAIN(ch))
+		if (ical_plain[ch])
 			continue;
 		memcpy(w, s + run, i - run);
 		w += i - run;
@@ -282,7 +294,7 @@ ical_put_duration(struct ical_out *o, const char *name, long t)
 }
 
 /* t in UTC, by arithmetic on days (gmtime_r takes a lock per call). */
-static void
+void
 ical_utc(time_t t, struct tm *tm)
 {
 	long long	days = t / 86400, secs = t % 86400, era, doe, yoe, doy;
