@@ -21,6 +21,7 @@ struct ical_item;
 
 /* Normalised RRULEs remembered: a book has few distinct ones. */
 #define ICAL_RRULES	8
+#define ICAL_DAYS	1024	/* days whose zone offset is remembered */
 
 struct ical_out {
 	FILE		*f;
@@ -39,12 +40,18 @@ struct ical_out {
 	struct buf	 summary;	/* the item's SUMMARY, escaped */
 	char		*rr_in[ICAL_RRULES], *rr_out[ICAL_RRULES];
 	size_t		 rr_next;
+	/* The zone's offset on a UTC day without a change (ical_civil). */
+	long		 tz_day[ICAL_DAYS];
+	int		 tz_off[ICAL_DAYS];
+	unsigned char	 tz_state[ICAL_DAYS];	/* 0 unknown, 1 one, 2 two */
 };
 
 /* ical.c: t as written: the local date for all-day ones, the time in the
  * zone, or UTC without one. */
 void		 ical_civil(struct ical_out *o, time_t t, int allday,
 		    struct tm *tm);
+/* ical-text.c: t as a UTC civil time. */
+void		 ical_utc(time_t t, struct tm *tm);
 /* ical.c: rrule as libical writes it (without "RRULE:"); NULL when
  * libical refuses it.  Owned by o. */
 const char	*ical_rrule(struct ical_out *o, const char *rrule);

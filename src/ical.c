@@ -54,17 +54,46 @@ ical_local_tzid(void)
 	return name;
 }
 
+/* Seconds the zone is ahead of UTC at t. */
+static long
+ical_zone_offset(struct ical_out *o, time_t t)
+{
+	struct icaltimetype	it;
+
+	it = icaltime_from_timet_with_zone(t, 0, o->zone);
+	it.zone = NULL;
+	return (long)(icaltime_as_timet(it) - t);
+}
+
 /* t as written: a DATE, UTC, or local in the zone. */
 void
 ical_civil(struct ical_out *o, time_t t, int allday, struct tm *tm)
 {
 	struct icaltimetype	it;
+	long			day, off;
+	size_t			k;
 
 	if (allday || o->zone == NULL) {
 		if (allday)
 			localtime_r(&t, tm);
 		else
 			gmtime_r(&t, tm);
+		return;
+	}
+	/* libical finds the offset a time at a time, a fifth of an export
+	 * in a zone: a day whose first and last second have the same one
+	 * (no change that day) is converted by arithmetic. */
+	day = t / 86400 - (t % 86400 < 0);
+	k = (size_t)(day % ICAL_DAYS + ICAL_DAYS) % ICAL_DAYS;
+	if (o->tz_state[k] == 0 || o->tz_day[k] != day) {
+		off = ical_zone_offset(o, (time_t)day * 86400);
+		o->tz_day[k] = day;
+		o->tz_off[k] = (int)off;
+		o->tz_state[k] = off == ical_zone_offset(o,
+		    (time_t)day * 86400 + 86399) ? 1 : 2;
+	}
+	if (o->tz_state[k] == 1) {
+		ical_utc(t + o->tz_off[k], tm);
 		return;
 	}
 	it = icaltime_from_timet_with_zone(t, 0, o->zone);
