@@ -13,9 +13,10 @@
  * The guard is a thread that watches the one thread working in the store.
  * When that thread has been inside a transaction for STORE_STUCK_MS, the
  * guard has a child open the environment, which recovers it if a kith
- * died (store_probe).  Recovery replaces the region files; the guard
- * holds the first one open (store_guard_pin), so it sees the replacement
- * for certain, and only then, with the worker still inside, interrupts it
+ * died (store_probe), again every STORE_REPROBE_MS.  Recovery replaces
+ * the region files; the guard knows the inode of the first one as this
+ * process maps it (store_guard_pin), so it sees the replacement for
+ * certain, and only then, with the worker still inside, interrupts it
  * with STORE_GUARD_SIGNAL.  The handler jumps back to store_txn_run, which
  * abandons the old environment without touching it (closing would block
  * on the same mutex), opens the new one and settles the transaction: not
@@ -33,6 +34,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -42,6 +44,7 @@
 #include "thread.h"
 
 #define STORE_STUCK_MS	2000	/* inside a transaction this long: look */
+#define STORE_REPROBE_MS 5000	/* and look again this often */
 #define STORE_GUARD_SIGNAL SIGUSR2
 
 sigjmp_buf			 store_guard_jmp;
@@ -57,32 +60,82 @@ store_guard_now(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-/* Holds the environment's first region file open: see the top. */
-void
-store_guard_pin(struct store *st)
-{
-	char	path[PATH_MAX];
+/* Inodes of region files this process has left behind (store_abandon). */
+static ino_t	store_guard_left[16];
+static size_t	store_guard_nleft;
 
-	if (st->region_fd >= 0)
-		close(st->region_fd);
-	snprintf(path, sizeof path, "%s/__db.001", st->dir);
-	st->region_fd = open(path, O_RDONLY | O_CLOEXEC);
+static int
+store_guard_was_left(ino_t ino)
+{
+	size_t	i;
+
+	for (i = 0; i < store_guard_nleft; i++)
+		if (store_guard_left[i] == ino)
+			return 1;
+	return 0;
 }
 
 /*
- * 1 when the region file this process joined has been replaced, that is,
- * another process recovered the environment.  Async-signal-safe: the
- * signal handler asks too.  The file held open keeps its inode, so a new
- * file cannot have the same one.
+ * Notes which region file the environment just opened maps: the mapped
+ * __db.001 that is not one left behind.  Read from the mapping, not by
+ * the file's name: another process may recover the environment between
+ * this one's open and the look, and the name would then give the new
+ * file while this process still works in the old one.  The mapping also
+ * keeps the inode in use, so a new file cannot have the same one.
+ */
+void
+store_guard_pin(struct store *st)
+{
+	char		*line = NULL, *p;
+	size_t		 cap = 0;
+	FILE		*f;
+	unsigned long	 ino;
+
+	st->region_ino = 0;
+	if ((f = fopen("/proc/self/maps", "re")) == NULL)
+		return;
+	while (getline(&line, &cap, f) != -1) {
+		if ((p = strstr(line, "/__db.001")) == NULL ||
+		    (p[9] != '\n' && p[9] != ' '))
+			continue;
+		/* address perms offset dev inode path */
+		if (sscanf(line, "%*s %*s %*s %*s %lu", &ino) == 1 &&
+		    ino != 0 && !store_guard_was_left((ino_t)ino))
+			st->region_ino = (ino_t)ino;
+	}
+	free(line);
+	fclose(f);
+}
+
+/* The environment this process works in is being left behind. */
+void
+store_guard_left_behind(struct store *st)
+{
+	if (st->region_ino == 0)
+		return;
+	if (store_guard_nleft == sizeof store_guard_left /
+	    sizeof store_guard_left[0]) {
+		memmove(store_guard_left, store_guard_left + 1,
+		    sizeof store_guard_left - sizeof store_guard_left[0]);
+		store_guard_nleft--;
+	}
+	store_guard_left[store_guard_nleft++] = st->region_ino;
+	st->region_ino = 0;
+}
+
+/*
+ * 1 when the region file this process works in has been replaced, that
+ * is, another process recovered the environment.  Async-signal-safe: the
+ * signal handler asks too.
  */
 static int
 store_guard_replaced(const struct store *st)
 {
 	char		path[PATH_MAX];
-	struct stat	held, now;
+	struct stat	now;
 	size_t		n;
 
-	if (st->region_fd < 0 || fstat(st->region_fd, &held) == -1)
+	if (st->region_ino == 0)
 		return 0;
 	n = strlen(st->dir);
 	if (n + sizeof "/__db.001" > sizeof path)
@@ -91,7 +144,7 @@ store_guard_replaced(const struct store *st)
 	memcpy(path + n, "/__db.001", sizeof "/__db.001");
 	if (stat(path, &now) == -1)
 		return errno == ENOENT;
-	return now.st_ino != held.st_ino || now.st_dev != held.st_dev;
+	return now.st_ino != st->region_ino;
 }
 
 static void
@@ -113,7 +166,7 @@ store_guard_main(void *arg)
 {
 	struct store	*st = arg;
 	struct timespec	 ts;
-	long		 since, probed = 0;
+	long		 since, probed = 0;	/* when, ms */
 
 	pthread_mutex_lock(&st->guard_mu);
 	while (!st->guard_stop) {
@@ -135,8 +188,8 @@ store_guard_main(void *arg)
 		pthread_mutex_unlock(&st->guard_mu);
 		if (store_guard_replaced(st))
 			pthread_kill(st->worker, STORE_GUARD_SIGNAL);
-		else if (probed != since) {
-			probed = since;
+		else if (store_guard_now() - probed >= STORE_REPROBE_MS) {
+			probed = store_guard_now();
 			store_probe(st);
 		}
 		pthread_mutex_lock(&st->guard_mu);
@@ -210,9 +263,6 @@ store_guard_stop(struct store *st)
 		st->guarded = 0;
 		store_guarded = NULL;
 	}
-	if (st->region_fd >= 0)
-		close(st->region_fd);
-	st->region_fd = -1;
 }
 
 int

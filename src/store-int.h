@@ -39,7 +39,7 @@ struct store {
 	/* The commit token: this process's nonce and attempt number. */
 	uint64_t			 token[2];
 	/* The guard (store-guard.c). */
-	int				 region_fd;	/* pins __db.001 */
+	ino_t				 region_ino;	/* __db.001 mapped */
 	int				 guarded;
 	pthread_t			 guard;
 	pthread_mutex_t			 guard_mu;
@@ -85,6 +85,7 @@ extern sigjmp_buf store_guard_jmp;
 void	store_guard_start(struct store *st);
 void	store_guard_stop(struct store *st);
 void	store_guard_pin(struct store *st);
+void	store_guard_left_behind(struct store *st);
 void	store_guard_unregister(struct store *st);
 /* 1 when this thread is now the guarded worker (0: nested, unguarded). */
 int	store_guard_enter(struct store *st);

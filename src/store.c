@@ -532,7 +532,6 @@ store_open(const char *dir, const struct store_schema *schema, int flags,
 	st->schema = schema;
 	st->flags = flags;
 	st->timeout_ms = timeout_ms;
-	st->region_fd = -1;
 	st->token[0] = ((uint64_t)getpid() << 32) ^ (uint64_t)time(NULL) ^
 	    ((uint64_t)random() << 16);
 	/* Several users starting at once after a crash: one recovers.  A
@@ -815,9 +814,7 @@ store_abandon(struct store *st)
 	st->meta = NULL;
 	for (i = 0; i < STORE_MAX_DB; i++)
 		st->tables[i] = st->indexes[i] = st->keys[i] = NULL;
-	if (st->region_fd >= 0)
-		close(st->region_fd);
-	st->region_fd = -1;
+	store_guard_left_behind(st);
 	store_guard_unregister(st);
 }
 
