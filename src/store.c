@@ -502,7 +502,6 @@ fail:
 }
 
 static long	store_now_ms(void);
-static void	store_checkpoint_after(struct store *, u_int32_t);
 static void	store_close_env(struct store *);
 static void	store_abandon(struct store *);
 static int	store_txn_retry(struct store *, int, store_txn_fn, void *,
@@ -718,27 +717,6 @@ store_probe(struct store *st)
 }
 
 /*
- * A checkpoint once the log has grown by kbyte since the last one.  It
- * holds the library's checkpoint mutex while it writes the cache out, the
- * longest any mutex is held: a kith killed then leaves it held, and the
- * next process to checkpoint waits inside the library until the guard
- * takes it out (store-guard.c); the commit is already durable.
- */
-static void
-store_checkpoint_after(struct store *st, u_int32_t kbyte)
-{
-	DB_LOG_STAT	*ls;
-	u_int64_t	 since;
-
-	if (st->env->log_stat(st->env, &ls, 0) != 0)
-		return;
-	since = (u_int64_t)ls->st_wc_mbytes * 1048576 + ls->st_wc_bytes;
-	free(ls);
-	if (since > 0 && since >= (u_int64_t)kbyte * 1024)
-		st->env->txn_checkpoint(st->env, kbyte, 0, 0);
-}
-
-/*
  * Every write transaction leaves this process's token in the meta table:
  * a nonce and the number of the attempt.  When the guard took this process
  * out of a commit, the token read back tells whether the commit made it
@@ -850,7 +828,7 @@ store_close_env(struct store *st)
 			st->timeout_ms = 200;
 		(void)store_txn_retry(st, STORE_NOSYNC | STORE_NOTOKEN,
 		    store_token_drop_fn, NULL, &e);
-		store_checkpoint_after(st, 0);
+		st->env->txn_checkpoint(st->env, 0, 0, 0);
 	}
 	store_close_handles(st);
 }
@@ -931,7 +909,12 @@ store_txn_retry(struct store *st, int flags, store_txn_fn fn, void *arg,
 	}
 	if (rc == 0 && !(flags & (STORE_READ | STORE_NOTOKEN))) {
 		st->wrote = 1;
-		store_checkpoint_after(st, 1024);
+		/* Once the log has grown by a megabyte.  It holds the
+		 * library's checkpoint mutex while it writes the cache out,
+		 * the longest any mutex is held: a kith killed then leaves it
+		 * held, and the next to checkpoint waits inside the library
+		 * until the guard takes it out (store-guard.c). */
+		st->env->txn_checkpoint(st->env, 1024, 0, 0);
 	}
 	return rc;
 }
