@@ -4,7 +4,6 @@
 #include "book.h"
 
 #include <pthread.h>
-#include <search.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include "field.h"
 #include "record.h"
 #include "store.h"
+#include "strmap.h"
 #include "thread.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -475,17 +475,13 @@ book_imp_keys(const struct contact *c, char ***keys, size_t *n,
 
 /* The first contact of the file that shares one of keys, or -1. */
 static ssize_t
-book_imp_seen(struct hsearch_data *h, char **keys, size_t n)
+book_imp_seen(const struct strmap *m, char **keys, size_t n)
 {
-	ENTRY	 q, *hit;
-	size_t	 k;
+	size_t	k, to;
 
-	for (k = 0; k < n; k++) {
-		q.key = keys[k];
-		q.data = NULL;
-		if (hsearch_r(q, FIND, &hit, h) != 0)
-			return (ssize_t)(uintptr_t)hit->data;
-	}
+	for (k = 0; k < n; k++)
+		if ((to = strmap_get(m, keys[k])) != STRMAP_NONE)
+			return (ssize_t)to;
 	return -1;
 }
 
@@ -497,23 +493,17 @@ book_imp_seen(struct hsearch_data *h, char **keys, size_t n)
 static void
 book_imp_infile(struct book_imp *x)
 {
-	struct hsearch_data	 h;
-	ENTRY			 q, *hit;
-	char			**keys = NULL;
-	size_t			 i, k, first, n = 0, cap = 0;
-	ssize_t			 to;
+	struct strmap	 *m = strmap_new();
+	char		**keys = NULL;
+	size_t		  i, k, first, n = 0, cap = 0;
+	ssize_t		  to;
 
-	for (i = 0; i < x->n; i++)
-		n += x->v[i]->emails.n + x->v[i]->phones.n;
-	memset(&h, 0, sizeof h);
-	if (hcreate_r(n * 2 + 16, &h) == 0)
-		fatal("import: out of memory");
-	for (i = 0, n = 0; i < x->n; i++) {
+	for (i = 0; i < x->n; i++) {
 		if (x->fate[i] != BOOK_IMP_ADD)
 			continue;
 		first = n;
 		book_imp_keys(x->v[i], &keys, &n, &cap);
-		if ((to = book_imp_seen(&h, keys + first, n - first)) >= 0) {
+		if ((to = book_imp_seen(m, keys + first, n - first)) >= 0) {
 			x->fate[i] = BOOK_IMP_DUP;
 			if (x->imp->policy == BOOK_DUP_SKIP)
 				x->inskipped++;
@@ -522,14 +512,10 @@ book_imp_infile(struct book_imp *x)
 				x->inmerged++;
 			}
 		}
-		for (k = first; k < n; k++) {	/* an old key keeps its own */
-			q.key = keys[k];
-			q.data = (void *)(uintptr_t)(to >= 0 ? (size_t)to : i);
-			if (hsearch_r(q, ENTER, &hit, &h) == 0)
-				fatal("import: out of memory");
-		}
+		for (k = first; k < n; k++)	/* an old key keeps its own */
+			strmap_add(m, keys[k], to >= 0 ? (size_t)to : i);
 	}
-	hdestroy_r(&h);
+	strmap_free(m);
 	for (k = 0; k < n; k++)
 		free(keys[k]);
 	free(keys);

@@ -18,6 +18,7 @@
 #include "contact.h"
 #include "err.h"
 #include "store.h"
+#include "strmap.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -66,16 +67,6 @@ book_text_free(struct book_text *x)
 	free(x);
 }
 
-static uint64_t
-book_text_hash(const unsigned char *k, size_t len)
-{
-	uint64_t	h = 1469598103934665603ULL;
-
-	while (len-- > 0)
-		h = (h ^ *k++) * 1099511628211ULL;
-	return h;
-}
-
 static struct book_text_ent *
 book_text_slot(struct book_text *x, const unsigned char *k, size_t klen)
 {
@@ -91,7 +82,7 @@ book_text_slot(struct book_text *x, const unsigned char *k, size_t klen)
 		for (j = 0; j < cap; j++) {
 			if (old[j].klen == 0)
 				continue;
-			i = book_text_hash(old[j].key, old[j].klen);
+			i = hash_bytes(old[j].key, old[j].klen);
 			for (i &= x->cap - 1; x->v[i].klen != 0;
 			    i = (i + 1) & (x->cap - 1))
 				;
@@ -99,7 +90,7 @@ book_text_slot(struct book_text *x, const unsigned char *k, size_t klen)
 		}
 		free(old);
 	}
-	for (i = book_text_hash(k, klen) & (x->cap - 1);; i = (i + 1) &
+	for (i = hash_bytes(k, klen) & (x->cap - 1);; i = (i + 1) &
 	    (x->cap - 1)) {
 		s = &x->v[i];
 		if (s->klen == klen && memcmp(s->key, k, klen) == 0)

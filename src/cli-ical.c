@@ -20,6 +20,7 @@
 #include "contact.h"
 #include "err.h"
 #include "ical.h"
+#include "strmap.h"
 #include "thread.h"
 #include "utf8.h"
 #include "when.h"
@@ -280,7 +281,8 @@ cli_ics_match(struct cli *cli, const struct ical_entry *en, uint64_t *id,
 }
 
 /* A UID for an item without one, from what it says, so that importing
- * the same file twice still finds it (FNV-1a). */
+ * the same file twice still finds it.  The hash is FNV-1a's with a basis
+ * one digit short of FNV's; UIDs made with it are stored, so it stays. */
 static char *
 cli_ics_uid(const struct activity *a)
 {
@@ -296,65 +298,11 @@ cli_ics_uid(const struct activity *a)
 	return xasprintf("kith-import-%016llx", (unsigned long long)h);
 }
 
-/* FNV-1a of a string, for the set of UIDs of a file. */
-static uint64_t
-cli_ics_hash(const char *s)
-{
-	uint64_t	h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-/* The UIDs of the file so far: an open-addressing set, kept at most
- * half full, so that finding those an earlier item had is linear. */
-struct cli_ics_set {
-	const char	**v;
-	size_t		  n, cap;
-};
-
-static void
-cli_ics_set_put(struct cli_ics_set *q, const char *uid)
-{
-	size_t	k = cli_ics_hash(uid) & (q->cap - 1);
-
-	while (q->v[k] != NULL)
-		k = (k + 1) & (q->cap - 1);
-	q->v[k] = uid;
-	q->n++;
-}
-
-/* Whether uid was there; it is from now on. */
-static int
-cli_ics_set_add(struct cli_ics_set *q, const char *uid)
-{
-	const char	**old = q->v;
-	size_t		  k, cap = q->cap;
-
-	if (2 * (q->n + 1) > q->cap) {
-		q->cap = q->cap ? 2 * q->cap : 1024;
-		q->v = xcalloc(q->cap, sizeof *q->v);
-		q->n = 0;
-		for (k = 0; k < cap; k++)
-			if (old[k] != NULL)
-				cli_ics_set_put(q, old[k]);
-		free(old);
-	}
-	k = cli_ics_hash(uid) & (q->cap - 1);
-	for (; q->v[k] != NULL; k = (k + 1) & (q->cap - 1))
-		if (strcmp(q->v[k], uid) == 0)
-			return 1;
-	q->v[k] = uid;
-	q->n++;
-	return 0;
-}
-
 /* What is new, and with whom, for some entries of the file: their UIDs
  * and e-mail addresses looked up in one transaction; names (when no
  * address matched) one by one. */
 static int
-cli_ics_plan(struct cli *cli, struct cli_ics_in *in, struct cli_ics_set *q,
+cli_ics_plan(struct cli *cli, struct cli_ics_in *in, struct strmap *q,
     struct ical_entry *v, size_t n, struct err *e)
 {
 	struct book_probe	*l;
@@ -367,7 +315,7 @@ cli_ics_plan(struct cli *cli, struct cli_ics_in *in, struct cli_ics_set *q,
 	for (i = 0; i < n; i++) {
 		if (v[i].a->uid == NULL)
 			v[i].a->uid = cli_ics_uid(v[i].a);
-		dup[i] = cli_ics_set_add(q, v[i].a->uid);
+		dup[i] = strmap_add(q, v[i].a->uid, i) != STRMAP_NONE;
 		l[i].uid = dup[i] ? NULL : v[i].a->uid;
 		l[i].email = dup[i] ? NULL : v[i].email;
 	}
@@ -467,7 +415,7 @@ cli_ics_take_all(struct cli *cli, struct cli_ics_feed *d,
     struct cli_ics_in *in, struct ical_entry **all, size_t *nall,
     struct err *e)
 {
-	struct cli_ics_set	 q = { NULL, 0, 0 };
+	struct strmap		*q = strmap_new();
 	struct cli_ics_batch	*bt;
 	pthread_t		 th;
 	int			 threaded, rc = 0;
@@ -481,7 +429,7 @@ cli_ics_take_all(struct cli *cli, struct cli_ics_feed *d,
 		*all = xreallocarray(*all, *nall + bt->n + 1, sizeof **all);
 		memcpy(*all + *nall, bt->v, bt->n * sizeof **all);
 		if (rc == 0)
-			rc = cli_ics_plan(cli, in, &q, *all + *nall, bt->n, e);
+			rc = cli_ics_plan(cli, in, q, *all + *nall, bt->n, e);
 		*nall += bt->n;
 		free(bt->v);
 		free(bt);
@@ -490,7 +438,7 @@ cli_ics_take_all(struct cli *cli, struct cli_ics_feed *d,
 		thread_join(th);
 	pthread_mutex_destroy(&d->mu);
 	pthread_cond_destroy(&d->cv);
-	free(q.v);
+	strmap_free(q);
 	return d->rc != 0 ? -1 : rc != 0 ? 1 : 0;
 }
 

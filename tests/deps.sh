@@ -9,8 +9,8 @@
 #   - only sched.c and ical.c include <libical/ical.h> or <ical.h>;
 #   - only vcard.c, csv.c and import.c include <iconv.h>;
 #   - a module includes headers of its own layer or lower ones only, and
-#     layer 0 (err xmalloc buf utf8 when conf thread) none but layer 0's; a file
-#     book-find.c or book-int.h belongs to module book.
+#     layer 0 (err xmalloc buf utf8 when conf thread strmap) none but
+#     layer 0's; a file book-find.c or book-int.h belongs to module book.
 set -u
 
 dir=${1:-$(dirname "$0")/../src}
@@ -26,7 +26,7 @@ function module(path,	m) {
 	return m
 }
 function layer(m) {
-	if (m ~ /^(err|xmalloc|buf|utf8|when|conf|thread)$/)
+	if (m ~ /^(err|xmalloc|buf|utf8|when|conf|thread|strmap)$/)
 		return 0
 	if (m ~ /^(record|store)$/)
 		return 1
