@@ -25,6 +25,25 @@
 /* Text written out a block at a time. */
 #define ICAL_OUT_BLOCK	(128 * 1024)
 
+/* tzdata's other names for UTC: a machine set to one of them (Debian's
+ * default is Etc/UTC) gets UTC times, not a zone that never changes. */
+static int
+ical_is_utc_name(const char *name)
+{
+	static const char *const utc[] = {
+		"UTC", "UCT", "Zulu", "Universal", "GMT", "GMT0", "GMT+0",
+		"GMT-0", "Greenwich", "Etc/UTC", "Etc/UCT", "Etc/Zulu",
+		"Etc/Universal", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0",
+		"Etc/GMT-0", "Etc/Greenwich"
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof utc / sizeof utc[0]; i++)
+		if (strcmp(name, utc[i]) == 0)
+			return 1;
+	return 0;
+}
+
 const char *
 ical_local_tzid(void)
 {
@@ -47,6 +66,8 @@ ical_local_tzid(void)
 			return NULL;
 		snprintf(name, sizeof name, "%s", p + 9);
 	} else
+		return NULL;
+	if (ical_is_utc_name(name))
 		return NULL;
 	z = icaltimezone_get_builtin_timezone(name);
 	if (z == NULL || z == icaltimezone_get_utc_timezone())

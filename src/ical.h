@@ -57,7 +57,8 @@ int	ical_out_end(struct ical_out *o, struct err *e);
 void	ical_out_free(struct ical_out *o);
 
 /* The Olson name of the local time zone (TZ, else /etc/localtime) when
- * libical knows it; NULL otherwise.  Static storage. */
+ * libical knows it and it is not UTC under some name; NULL otherwise.
+ * Static storage. */
 const char *ical_local_tzid(void);
 
 /* One follow-up read: the activity (owned, contact 0) and whom it is
