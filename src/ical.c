@@ -54,19 +54,25 @@ ical_local_tzid(void)
 	ssize_t		 len;
 	icaltimezone	*z;
 
-	if (tz != NULL && *tz != '\0') {
+	if (tz != NULL && *tz == '\0')		/* UTC, to the C library */
+		return NULL;
+	if (tz != NULL) {
 		if (*tz == ':')
 			tz++;
 		p = strstr(tz, "zoneinfo/");
-		snprintf(name, sizeof name, "%s", p != NULL ? p + 9 : tz);
+		p = p != NULL ? p + 9 : tz;
 	} else if ((len = readlink("/etc/localtime", link,
 	    sizeof link - 1)) > 0) {
 		link[len] = '\0';
 		if ((p = strstr(link, "zoneinfo/")) == NULL)
 			return NULL;
-		snprintf(name, sizeof name, "%s", p + 9);
+		p += 9;
 	} else
 		return NULL;
+	/* tzdata's posix/ tree holds the same zones under the same names. */
+	if (strncmp(p, "posix/", 6) == 0)
+		p += 6;
+	snprintf(name, sizeof name, "%s", p);
 	if (ical_is_utc_name(name))
 		return NULL;
 	z = icaltimezone_get_builtin_timezone(name);
