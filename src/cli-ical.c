@@ -315,7 +315,7 @@ cli_ics_plan(struct cli *cli, struct cli_ics_in *in, struct strmap *q,
 	for (i = 0; i < n; i++) {
 		if (v[i].a->uid == NULL)
 			v[i].a->uid = cli_ics_uid(v[i].a);
-		dup[i] = strmap_add(q, v[i].a->uid, i) != STRMAP_NONE;
+		dup[i] = strmap_add(q, v[i].a->uid, 0) != STRMAP_NONE;
 		l[i].uid = dup[i] ? NULL : v[i].a->uid;
 		l[i].email = dup[i] ? NULL : v[i].email;
 	}

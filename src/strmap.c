@@ -97,11 +97,13 @@ strmap_add(struct strmap *m, const char *key, size_t val)
 	struct strmap_slot	*s;
 	uint64_t		 h = hash_bytes(key, strlen(key));
 
-	if (2 * (m->n + 1) > m->cap)
-		strmap_grow(m);
 	s = strmap_slot(m, key, h);
 	if (s->key != NULL)
 		return s->val;
+	if (2 * (m->n + 1) > m->cap) {
+		strmap_grow(m);
+		s = strmap_slot(m, key, h);
+	}
 	s->key = key;
 	s->hash = h;
 	s->val = val;
