@@ -95,7 +95,7 @@ check: test-deps $(BUILD)/kith $(UNIT_BINS)
 	@KITH=$(CURDIR)/$(BUILD)/kith UNIT_DIR=$(CURDIR)/$(BUILD)/tests \
 		SAN=$(SAN) sh tests/run
 
-bench: $(BUILD)/kith
+bench: test-deps $(BUILD)/kith
 	@KITH=$(CURDIR)/$(BUILD)/kith sh bench/run
 
 install: $(BUILD)/kith
