@@ -298,22 +298,31 @@ book_keys_act_uid(uint64_t id, const void *data, size_t len,
 		store_keys_add(out, a->uid, strlen(a->uid));
 }
 
+/* Read in place: an import writes an audit entry for every contact. */
 void
 book_keys_audit(uint64_t id, const void *data, size_t len,
     struct store_keys *out)
 {
-	struct record			*r = record_decode(data, len, NULL);
-	const struct record_item	*kind;
-	struct buf			 b = BUF_INIT;
+	struct record_scan	s;
+	struct record_view	it, kind, target;
+	unsigned char		k[9];
+	int			rc;
 
 	(void)id;
-	if (r == NULL)
+	memset(&kind, 0, sizeof kind);	/* tag 0: not found yet */
+	memset(&target, 0, sizeof target);
+	if (record_scan_init(&s, data, len, NULL) != 0)
 		return;
-	if ((kind = record_get(r, BOOK_AUDIT_KIND)) != NULL && kind->len == 1) {
-		buf_addc(&b, kind->value[0]);
-		book_key_u64(&b, record_getu(r, BOOK_AUDIT_TARGET, 0));
-		store_keys_add(out, b.data, b.len);
+	while ((rc = record_scan_next(&s, &it, NULL)) == 0) {
+		if (it.tag == BOOK_AUDIT_KIND && kind.tag == 0)
+			kind = it;
+		else if (it.tag == BOOK_AUDIT_TARGET && target.tag == 0)
+			target = it;
 	}
-	buf_free(&b);
-	record_free(r);
+	if (rc != 1 || kind.tag == 0 || kind.len != 1)
+		return;
+	k[0] = (unsigned char)kind.value[0];
+	store_id_key(target.tag == 0 || target.len == 0 || target.len > 8 ?
+	    0 : record_number(target.value, target.len), k + 1);
+	store_keys_add(out, k, sizeof k);
 }
