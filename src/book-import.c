@@ -260,6 +260,13 @@ book_imp_texts(void *arg)
 	return NULL;
 }
 
+/* A new contact, lent to the index key extractors (store_bulk_lender). */
+static void
+book_imp_lend(const void *data, size_t len, void *c)
+{
+	book_keys_lend(data, len, c);
+}
+
 /* The new contacts and their audit entries, one bulk write each. */
 static int
 book_imp_put_all(struct book_imp *x, struct store_txn *t, uint64_t id,
@@ -271,23 +278,24 @@ book_imp_put_all(struct book_imp *x, struct store_txn *t, uint64_t id,
 	int			 rc;
 
 	rc = store_bulk_begin(t, BOOK_T_CONTACT, &bc, e);
-	if (rc == 0)
+	if (rc == 0) {
+		store_bulk_lender(bc, book_imp_lend);
 		rc = store_bulk_begin(t, BOOK_T_AUDIT, &ba, e);
+	}
 	for (i = 0; rc == 0 && i < x->n; i++) {
 		if (x->fate[i] != BOOK_IMP_ADD)
 			continue;
 		x->v[i]->id = id++;
 		buf_reset(&data);
 		contact_encode(x->v[i], &data);
-		book_keys_lend(data.data, data.len, x->v[i]);
-		rc = store_bulk_put(bc, x->v[i]->id, data.data, data.len, e);
+		rc = store_bulk_put_obj(bc, x->v[i]->id, data.data, data.len,
+		    x->v[i], e);
 		buf_reset(&au);
 		book_audit_encode(x->b, BOOK_CONTACT, x->v[i]->id, "import",
 		    NULL, NULL, &au);
 		if (rc == 0)
 			rc = store_bulk_put(ba, aid++, au.data, au.len, e);
 	}
-	book_keys_lend(NULL, 0, NULL);
 	if (rc == 0 && (rc = store_bulk_end(bc, e)) == 0)
 		rc = store_bulk_end(ba, e);
 	else {

@@ -90,8 +90,9 @@ int	book_order_index(int order);
 const struct contact *book_keys_decoded_contact(const void *data,
 	    size_t len);
 /* Lends c as what data (its encoding) decodes to, to the extractors that
- * come next: a bulk write has the contact it encodes.  It stays the
- * caller's; book_keys_lend(NULL, 0, NULL) forgets it. */
+ * come next on this thread: a bulk write has the contact it encodes.  Both
+ * stay the caller's, and must stay as they are until the next lend;
+ * book_keys_lend(NULL, 0, NULL) forgets them. */
 void	book_keys_lend(const void *data, size_t len, const struct contact *c);
 
 /* A phone's digits, last first (its key in BOOK_I_PHONE); their count. */

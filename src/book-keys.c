@@ -22,25 +22,27 @@
  * one after the other (four for a contact, five for an activity).  Decoding
  * it once for all of them was a fifth of a bulk load.  The cache is the
  * last record decoded, recognised by its bytes; static, because the store's
- * key callbacks carry no context of their own.  The objects belong to the
- * cache: extractors never free them.
+ * key callbacks carry no context of their own, and one a thread, because a
+ * bulk write computes keys on a second core (store_bulk_lender).  The
+ * objects belong to the cache: extractors never free them.
  */
 struct book_keys_cache {
 	void		*bytes;
 	size_t		 len;
 	struct contact	*c;
 	struct activity	*a;
-	int		 lent;	/* c is the caller's (book_keys_lend) */
+	int		 lent;	/* c and bytes are book_keys_lend's */
 };
-static struct book_keys_cache	book_keys_cache;
+static _Thread_local struct book_keys_cache	book_keys_cache;
 
 static void
 book_keys_drop(struct book_keys_cache *k)
 {
-	if (!k->lent)
+	if (!k->lent) {
 		contact_free(k->c);
+		free(k->bytes);
+	}
 	activity_free(k->a);
-	free(k->bytes);
 	memset(k, 0, sizeof *k);
 }
 
@@ -57,8 +59,8 @@ book_keys_cached(const void *data, size_t len)
 {
 	struct book_keys_cache	*k = &book_keys_cache;
 
-	if (k->bytes != NULL && k->len == len && memcmp(k->bytes, data,
-	    len) == 0)
+	if (k->bytes != NULL && k->len == len && (k->bytes == data ||
+	    memcmp(k->bytes, data, len) == 0))
 		return 1;
 	book_keys_drop(k);
 	book_keys_keep(k, data, len);
@@ -73,7 +75,8 @@ book_keys_lend(const void *data, size_t len, const struct contact *c)
 	book_keys_drop(k);
 	if (data == NULL)
 		return;
-	book_keys_keep(k, data, len);
+	k->bytes = (void *)data;
+	k->len = len;
 	k->c = (struct contact *)c;
 	k->lent = 1;
 }

@@ -8,6 +8,10 @@
  * splitting in half: an import of 100 000 contacts wrote each index's
  * pages a few times over in random order, and left them two-thirds full.
  *
+ * An importer that holds the decoded records lends them (store_bulk_lender):
+ * their keys are then computed index by index on the other core while
+ * this one writes, and only two indexes' keys are in memory at a time.
+ *
  * Every insert is logged as any other: Berkeley DB's DB_TXN_BULK, which
  * leaves inserts on new pages out of the log, made a database whose
  * loading was killed unrecoverable (recovery failed writing a page past
@@ -43,6 +47,16 @@ struct store_bulk_run {
 	size_t			 n, vcap;
 };
 
+#define STORE_BULK_CHUNK	(4 * 1024 * 1024)	/* of records kept */
+
+/* A record kept for its keys, computed later (a lender's). */
+struct store_bulk_rec {
+	uint64_t	 id;
+	unsigned char	*data;		/* in a chunk */
+	size_t		 len;
+	void		*obj;
+};
+
 struct store_bulk {
 	struct store_txn	*t;
 	int			 table;
@@ -53,6 +67,12 @@ struct store_bulk {
 	struct store_bulk_run	 runs[STORE_MAX_DB];
 	size_t			 nruns;
 	struct store_keys	 keys;
+	void			(*lend)(const void *, size_t, void *);
+	struct store_bulk_rec	*recs;
+	size_t			 nrecs, reccap;
+	unsigned char		**chunks;	/* not moved as they grow */
+	size_t			 nchunks, chunkleft;
+	unsigned char		*chunkp;	/* free room in the last */
 };
 
 static int
@@ -195,15 +215,96 @@ store_bulk_note(struct store_bulk_run *r, uint64_t id, const void *key,
 	r->len += klen + 8;
 }
 
-int
-store_bulk_put(struct store_bulk *b, uint64_t id, const void *data,
-    size_t len, struct err *e)
+/* Notes the keys one index has for a record. */
+static void
+store_bulk_keys(struct store_bulk *b, struct store_bulk_run *r, uint64_t id,
+    const void *data, size_t len)
 {
-	const struct store_schema	*sc = b->t->st->schema;
-	struct store_bulk_run		*r;
-	unsigned char			 k[8];
-	size_t				 i, j;
-	int				 rc;
+	size_t	j;
+
+	b->keys.n = 0;
+	b->t->st->schema->indexes[r->index].keys(id, data, len, &b->keys);
+	for (j = 0; j < b->keys.n; j++) {
+		store_bulk_note(r, id, b->keys.v[j].data, b->keys.v[j].len);
+		free(b->keys.v[j].data);
+	}
+}
+
+/* Keeps a lender's record for store_bulk_lent_keys. */
+static void
+store_bulk_keep(struct store_bulk *b, uint64_t id, const void *data,
+    size_t len, void *obj)
+{
+	struct store_bulk_rec	*x;
+	size_t			 size;
+
+	if (b->nrecs == b->reccap) {
+		b->reccap = b->reccap ? b->reccap * 2 : 4096;
+		b->recs = xreallocarray(b->recs, b->reccap, sizeof *b->recs);
+	}
+	if (len > b->chunkleft) {
+		size = len > STORE_BULK_CHUNK ? len : STORE_BULK_CHUNK;
+		b->chunks = xreallocarray(b->chunks, b->nchunks + 1,
+		    sizeof *b->chunks);
+		b->chunks[b->nchunks++] = b->chunkp = xmalloc(size);
+		b->chunkleft = size;
+	}
+	x = &b->recs[b->nrecs++];
+	x->id = id;
+	x->data = b->chunkp;
+	x->len = len;
+	x->obj = obj;
+	memcpy(x->data, data, len);
+	b->chunkp += len;
+	b->chunkleft -= len;
+}
+
+static void
+store_bulk_forget(struct store_bulk *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->nchunks; i++)
+		free(b->chunks[i]);
+	free(b->chunks);
+	free(b->recs);
+	b->chunks = NULL;
+	b->recs = NULL;
+	b->nchunks = b->nrecs = b->reccap = b->chunkleft = 0;
+}
+
+/* One index's keys of the records kept, each record lent first; the
+ * last index's pass lets go of the records. */
+static void
+store_bulk_lent_keys(struct store_bulk *b, struct store_bulk_run *r)
+{
+	const struct store_bulk_rec	*x;
+	size_t				 i;
+
+	for (i = 0; i < b->nrecs; i++) {
+		x = &b->recs[i];
+		b->lend(x->data, x->len, x->obj);
+		store_bulk_keys(b, r, x->id, x->data, x->len);
+	}
+	b->lend(NULL, 0, NULL);
+	if (r == &b->runs[b->nruns - 1])
+		store_bulk_forget(b);
+}
+
+void
+store_bulk_lender(struct store_bulk *b,
+    void (*lend)(const void *data, size_t len, void *obj))
+{
+	b->lend = lend;
+}
+
+int
+store_bulk_put_obj(struct store_bulk *b, uint64_t id, const void *data,
+    size_t len, void *obj, struct err *e)
+{
+	unsigned char	k[8];
+	size_t		i;
+	int		rc;
 
 	store_id_key(id, k);
 	rc = store_bulk_add(b->t, b->db, &b->buf, &b->p, &b->nbuf, k, 8,
@@ -211,17 +312,19 @@ store_bulk_put(struct store_bulk *b, uint64_t id, const void *data,
 	if (rc != 0)
 		return rc;
 	b->t->counts[b->table]++;
-	for (i = 0; i < b->nruns; i++) {
-		r = &b->runs[i];
-		b->keys.n = 0;
-		sc->indexes[r->index].keys(id, data, len, &b->keys);
-		for (j = 0; j < b->keys.n; j++) {
-			store_bulk_note(r, id, b->keys.v[j].data,
-			    b->keys.v[j].len);
-			free(b->keys.v[j].data);
-		}
-	}
+	if (b->lend != NULL && b->nruns > 0)
+		store_bulk_keep(b, id, data, len, obj);
+	else
+		for (i = 0; i < b->nruns; i++)
+			store_bulk_keys(b, &b->runs[i], id, data, len);
 	return 0;
+}
+
+int
+store_bulk_put(struct store_bulk *b, uint64_t id, const void *data,
+    size_t len, struct err *e)
+{
+	return store_bulk_put_obj(b, id, data, len, NULL, e);
 }
 
 /* The order of the index: the keys as bytes, then the ids (big-endian,
@@ -246,9 +349,12 @@ store_bulk_cmp(const void *pa, const void *pb, void *arena)
 	    m + b->off + b->klen, 8);
 }
 
+/* An index's keys in order, computed first if a lender's. */
 static void
-store_bulk_sort(struct store_bulk_run *r)
+store_bulk_sort(struct store_bulk *b, struct store_bulk_run *r)
 {
+	if (b->lend != NULL)
+		store_bulk_lent_keys(b, r);
 	if (r->n > 1)
 		qsort_r(r->v, r->n, sizeof *r->v, store_bulk_cmp, r->arena);
 }
@@ -283,8 +389,9 @@ store_bulk_run_write(struct store_bulk *b, struct store_bulk_run *r,
 }
 
 /*
- * The other core sorts the indexes one after the other while this one
- * writes each as soon as it is sorted: sorting is a third of the work.
+ * The other core sorts the indexes one after the other (computing a
+ * lender's keys first) while this one writes each as soon as it is
+ * sorted: sorting is a third of the work.
  */
 struct store_bulk_sorter {
 	struct store_bulk	*b;
@@ -300,7 +407,7 @@ store_bulk_sorter(void *arg)
 	size_t				 i;
 
 	for (i = 0; i < z->b->nruns; i++) {
-		store_bulk_sort(&z->b->runs[i]);
+		store_bulk_sort(z->b, &z->b->runs[i]);
 		pthread_mutex_lock(&z->mu);
 		z->sorted = i + 1;
 		pthread_cond_signal(&z->cv);
@@ -331,7 +438,7 @@ store_bulk_end(struct store_bulk *b, struct err *e)
 				pthread_cond_wait(&z.cv, &z.mu);
 			pthread_mutex_unlock(&z.mu);
 		} else
-			store_bulk_sort(&b->runs[i]);
+			store_bulk_sort(b, &b->runs[i]);
 		if (rc == 0)
 			rc = store_bulk_run_write(b, &b->runs[i], e);
 	}
@@ -367,6 +474,7 @@ store_bulk_free(struct store_bulk *b)
 		free(b->runs[i].v);
 	}
 	store_bulk_late(b->t, b->db);
+	store_bulk_forget(b);
 	free(b->keys.v);
 	free(b->buf.data);
 	free(b);

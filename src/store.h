@@ -117,6 +117,17 @@ int	store_bulk_put(struct store_bulk *b, uint64_t id, const void *data,
 	    size_t len, struct err *e);
 int	store_bulk_end(struct store_bulk *b, struct err *e);
 void	store_bulk_free(struct store_bulk *b);
+/*
+ * With a lender, store_bulk_end computes the index keys on the second
+ * core, one index at a time while this one writes the last, instead of
+ * store_bulk_put computing them all: lend(data, len, obj) is called there
+ * before each record's keys, obj as given to store_bulk_put_obj, and
+ * lend(NULL, 0, NULL) after each index.  obj must outlive the bulk write.
+ */
+void	store_bulk_lender(struct store_bulk *b,
+	    void (*lend)(const void *data, size_t len, void *obj));
+int	store_bulk_put_obj(struct store_bulk *b, uint64_t id,
+	    const void *data, size_t len, void *obj, struct err *e);
 
 /* The id counter itself (the last id given), read and restored by load. */
 int	store_seq_get(struct store_txn *t, int table, uint64_t *seq,
