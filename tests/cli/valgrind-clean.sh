@@ -21,5 +21,22 @@ vg due --all --within 3000d >/dev/null
 vg done a1 ok
 vg dump -o d.txt
 vg -d "$PWD/copy" load d.txt
+cat > cards.vcf <<'EOF'
+BEGIN:VCARD
+VERSION:3.0
+FN:Jyrki Jyväskylä
+ORG:Čopova d.o.o.
+EMAIL:jyrki@example.fi
+TEL:+358 40 123 4567
+END:VCARD
+BEGIN:VCARD
+VERSION:3.0
+FN:Marta Peña
+EMAIL:marta@example.es
+END:VCARD
+EOF
+vg import --format vcard cards.vcf >/dev/null
+vg find čopova | grep -q 'Jyrki Jyväskylä' ||
+    { echo "the imported contact is not found" >&2; exit 1; }
 vg check >/dev/null
 vg rm c2
