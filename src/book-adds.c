@@ -134,12 +134,8 @@ book_adds_put_all(struct store_txn *t, struct book_adds *m, uint64_t id,
 		if (rc == 0)
 			rc = store_bulk_put(bu, aid++, au.data, au.len, e);
 	}
-	if (rc == 0 && (rc = store_bulk_end(ba, e)) == 0)
-		rc = store_bulk_end(bu, e);
-	else {
-		store_bulk_free(ba);
-		store_bulk_free(bu);
-	}
+	rc = store_bulk_finish(ba, rc, e);
+	rc = store_bulk_finish(bu, rc, e);
 	buf_free(&data);
 	buf_free(&au);
 	return rc;

@@ -296,12 +296,8 @@ book_imp_put_all(struct book_imp *x, struct store_txn *t, uint64_t id,
 		if (rc == 0)
 			rc = store_bulk_put(ba, aid++, au.data, au.len, e);
 	}
-	if (rc == 0 && (rc = store_bulk_end(bc, e)) == 0)
-		rc = store_bulk_end(ba, e);
-	else {
-		store_bulk_free(bc);
-		store_bulk_free(ba);
-	}
+	rc = store_bulk_finish(bc, rc, e);
+	rc = store_bulk_finish(ba, rc, e);
 	buf_free(&data);
 	buf_free(&au);
 	return rc;

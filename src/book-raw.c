@@ -139,12 +139,8 @@ book_raw_put(struct store_txn *t, struct book_raw_q *q, struct err *e)
 			rc = store_bulk_put(bulk[tb], q->v[i].id,
 			    q->v[i].data, q->v[i].len, e);
 	}
-	for (i = 0; i < BOOK_NTABLES; i++) {
-		if (bulk[i] != NULL && rc == 0)
-			rc = store_bulk_end(bulk[i], e);
-		else
-			store_bulk_free(bulk[i]);
-	}
+	for (i = 0; i < BOOK_NTABLES; i++)
+		rc = store_bulk_finish(bulk[i], rc, e);
 	return rc;
 }
 

@@ -450,6 +450,18 @@ store_bulk_end(struct store_bulk *b, struct err *e)
 	return rc;
 }
 
+int
+store_bulk_finish(struct store_bulk *b, int rc, struct err *e)
+{
+	if (b == NULL)
+		return rc;
+	if (rc != 0) {
+		store_bulk_free(b);
+		return rc;
+	}
+	return store_bulk_end(b, e);
+}
+
 /* The handles are closed when the transaction has ended. */
 static void
 store_bulk_late(struct store_txn *t, DB *db)

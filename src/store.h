@@ -117,6 +117,8 @@ int	store_bulk_put(struct store_bulk *b, uint64_t id, const void *data,
 	    size_t len, struct err *e);
 int	store_bulk_end(struct store_bulk *b, struct err *e);
 void	store_bulk_free(struct store_bulk *b);
+/* Ends b (NULL: none) if rc is 0, else drops it; the rc that follows. */
+int	store_bulk_finish(struct store_bulk *b, int rc, struct err *e);
 /*
  * With a lender, store_bulk_end computes the index keys on the second
  * core, one index at a time while this one writes the last, instead of
