@@ -151,6 +151,7 @@ store_bulk_flush(struct store_txn *t, DB *db, DBT *buf, void **p,
 		return 0;
 	memset(&unused, 0, sizeof unused);
 	ret = db->put(db, t->txn, buf, &unused, DB_MULTIPLE_KEY);
+	store_guard_alive(t->st);
 	DB_MULTIPLE_WRITE_INIT(*p, buf);
 	*n = 0;
 	return ret == 0 ? 0 : store_fail(t, ret, "write", e);

@@ -25,6 +25,12 @@
  *
  * What is abandoned is a few megabytes of mapped region and the handles,
  * once per recovery; nothing of the database.
+ *
+ * A long transaction that makes progress is not stuck: each call into the
+ * library that returns restarts the clock (store_guard_alive).  A probe is
+ * a fork, and after a fork every page the worker writes faults once more;
+ * an import of a million contacts, 2 GB resident, was forked every
+ * STORE_REPROBE_MS for a minute.
  */
 #include <sys/stat.h>
 
@@ -46,6 +52,7 @@
 #define STORE_STUCK_MS	2000	/* inside a transaction this long: look */
 #define STORE_REPROBE_MS 5000	/* and look again this often */
 #define STORE_GUARD_SIGNAL SIGUSR2
+#define STORE_ALIVE_MS	250	/* how stale store_guard_alive lets it get */
 
 sigjmp_buf			 store_guard_jmp;
 static struct store *volatile	 store_guarded;	/* the process's store */
@@ -277,6 +284,22 @@ store_guard_enter(struct store *st)
 	pthread_cond_signal(&st->guard_cv);
 	pthread_mutex_unlock(&st->guard_mu);
 	return 1;
+}
+
+void
+store_guard_alive(struct store *st)
+{
+	long	now;
+
+	if (!st->guarded || st->busy_since == 0)
+		return;
+	now = store_guard_now();
+	if (now - st->busy_since < STORE_ALIVE_MS)
+		return;
+	pthread_mutex_lock(&st->guard_mu);
+	if (st->busy_since != 0)
+		st->busy_since = now;
+	pthread_mutex_unlock(&st->guard_mu);
 }
 
 /* After sigsetjmp(store_guard_jmp): the signal may now jump. */

@@ -90,6 +90,8 @@ void	store_guard_unregister(struct store *st);
 /* 1 when this thread is now the guarded worker (0: nested, unguarded). */
 int	store_guard_enter(struct store *st);
 void	store_guard_arm(struct store *st);
+/* The worker is not stuck: a call into the library returned. */
+void	store_guard_alive(struct store *st);
 void	store_guard_leave(struct store *st);
 
 #endif /* KITH_STORE_INT_H */

@@ -965,6 +965,7 @@ store_dbget(struct store_txn *t, DB *db, DBT *k, struct buf *out, int flags,
 	memset(&d, 0, sizeof d);
 	d.flags = DB_DBT_MALLOC;
 	ret = db->get(db, t->txn, k, &d, (flags & STORE_RMW) ? DB_RMW : 0);
+	store_guard_alive(t->st);
 	if (ret == DB_NOTFOUND)
 		return STORE_NOTFOUND;
 	if (ret != 0)
@@ -1046,6 +1047,7 @@ store_kput(struct store_txn *t, int table, const void *key, size_t klen,
 	d.data = (void *)data;
 	d.size = len;
 	ret = db->put(db, t->txn, &k, &d, DB_NOOVERWRITE);
+	store_guard_alive(t->st);
 	if (ret == 0) {
 		/*
 		 * Counted at commit: a get and a put of the count per record
@@ -1324,6 +1326,7 @@ store_cursor_get(struct store_cursor *c, u_int32_t op, struct store_row *row)
 		ret = c->dbc->pget(c->dbc, &c->k, &c->pk, &c->d, op);
 	else
 		ret = c->dbc->get(c->dbc, &c->k, &c->d, op);
+	store_guard_alive(c->t->st);
 	if ((ret = store_cursor_ret(c, ret)) != 0)
 		return ret;
 	memset(row, 0, sizeof *row);
@@ -1394,6 +1397,7 @@ store_cursor_bulk_next(struct store_cursor *c, struct store_row *row)
 		}
 		ret = c->dbc->get(c->dbc, &c->k, &c->bulk,
 		    DB_NEXT | DB_MULTIPLE_KEY);
+		store_guard_alive(c->t->st);
 		if (ret == DB_BUFFER_SMALL) {
 			c->bulk.ulen = (c->bulk.size > c->bulk.ulen * 2 ?
 			    c->bulk.size : c->bulk.ulen * 2) + 1024;
