@@ -11,6 +11,7 @@
 #include <grp.h>
 #include <limits.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -681,24 +682,50 @@ store_txn_counts(struct store_txn *t, struct err *e)
  * it costs a few milliseconds.  A child that does not finish (seen under
  * valgrind) is killed: it cannot have held anything anybody needs.
  */
+static int
+store_probe_open(const char *dir)
+{
+	DB_ENV	*env;
+	int	 ret;
+
+	if (db_env_create(&env, 0) != 0)
+		return 1;
+	ret = env->open(env, dir, DB_CREATE | DB_INIT_TXN | DB_INIT_LOCK |
+	    DB_INIT_LOG | DB_INIT_MPOOL | DB_RECOVER | DB_REGISTER,
+	    STORE_MODE);
+	env->close(env, 0);
+	return ret != 0;
+}
+
+int
+store_probe_main(const char *dir)
+{
+	return store_probe_open(dir);
+}
+
+/*
+ * The child is this program run afresh (STORE_PROBE_ARG), spawned without
+ * a copy of this process: a forked child of a process with threads may
+ * only call what is async-signal-safe (under the sanitizers it hung for
+ * ever in malloc, on a lock another thread held at the fork), and forking
+ * a process of gigabytes costs a fault on every page it writes next.  A
+ * fork is the fallback, where /proc is not there.
+ */
 void
 store_probe(struct store *st)
 {
-	DB_ENV	*env;
+	char	*argv[] = { (char *)"kith", (char *)STORE_PROBE_ARG, st->dir,
+		    NULL };
 	pid_t	 pid;
 	long	 deadline;
 	int	 status;
 
-	if ((pid = fork()) == -1)
-		return;
-	if (pid == 0) {
-		if (db_env_create(&env, 0) != 0)
-			_exit(1);
-		status = env->open(env, st->dir, DB_CREATE | DB_INIT_TXN |
-		    DB_INIT_LOCK | DB_INIT_LOG | DB_INIT_MPOOL | DB_RECOVER |
-		    DB_REGISTER, STORE_MODE);
-		env->close(env, 0);
-		_exit(status != 0);
+	if (posix_spawn(&pid, "/proc/self/exe", NULL, NULL, argv,
+	    environ) != 0) {
+		if ((pid = fork()) == -1)
+			return;
+		if (pid == 0)
+			_exit(store_probe_open(st->dir));
 	}
 	deadline = store_now_ms() + STORE_PROBE_MS;
 	for (;;) {

@@ -104,6 +104,15 @@ int	store_next_ids(struct store_txn *t, int table, uint64_t count,
 	    uint64_t *first, struct err *e);
 
 /*
+ * The probe: kith run as "kith STORE_PROBE_ARG DIR" opens and closes the
+ * environment in DIR, which recovers it if a process died in it, and
+ * exits with store_probe_main's result (0, or 1 when it could not).
+ * A process stuck behind a lock runs it (store-guard.c).
+ */
+#define STORE_PROBE_ARG	"--probe-environment"
+int	store_probe_main(const char *dir);
+
+/*
  * Bulk writing of many new records of one table in one transaction (a
  * load, an import): store_bulk_put takes the records in id order, ids that
  * are not in the table; store_bulk_end writes their index keys, sorted.
