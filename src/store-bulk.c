@@ -243,7 +243,7 @@ store_bulk_keep(struct store_bulk *b, uint64_t id, const void *data,
 		b->reccap = b->reccap ? b->reccap * 2 : 4096;
 		b->recs = xreallocarray(b->recs, b->reccap, sizeof *b->recs);
 	}
-	if (len > b->chunkleft) {
+	if (len > b->chunkleft || b->chunkp == NULL) {
 		size = len > STORE_BULK_CHUNK ? len : STORE_BULK_CHUNK;
 		b->chunks = xreallocarray(b->chunks, b->nchunks + 1,
 		    sizeof *b->chunks);
@@ -313,7 +313,7 @@ store_bulk_put_obj(struct store_bulk *b, uint64_t id, const void *data,
 	if (rc != 0)
 		return rc;
 	b->t->counts[b->table]++;
-	if (b->lend != NULL && b->nruns > 0)
+	if (b->lend != NULL && obj != NULL && b->nruns > 0)
 		store_bulk_keep(b, id, data, len, obj);
 	else
 		for (i = 0; i < b->nruns; i++)
@@ -398,7 +398,8 @@ struct store_bulk_sorter {
 	struct store_bulk	*b;
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
-	size_t			 sorted;
+	size_t			 sorted, written;	/* indexes */
+	int			 failed;	/* a write did: stop */
 };
 
 static void *
@@ -406,12 +407,21 @@ store_bulk_sorter(void *arg)
 {
 	struct store_bulk_sorter	*z = arg;
 	size_t				 i;
+	int				 failed;
 
 	for (i = 0; i < z->b->nruns; i++) {
-		store_bulk_sort(z->b, &z->b->runs[i]);
+		pthread_mutex_lock(&z->mu);
+		/* A lender's keys: only those of the index being written
+		 * and of the next are held. */
+		while (z->b->lend != NULL && !z->failed && i > z->written + 1)
+			pthread_cond_wait(&z->cv, &z->mu);
+		failed = z->failed;
+		pthread_mutex_unlock(&z->mu);
+		if (!failed)
+			store_bulk_sort(z->b, &z->b->runs[i]);
 		pthread_mutex_lock(&z->mu);
 		z->sorted = i + 1;
-		pthread_cond_signal(&z->cv);
+		pthread_cond_broadcast(&z->cv);
 		pthread_mutex_unlock(&z->mu);
 	}
 	return NULL;
@@ -442,6 +452,13 @@ store_bulk_end(struct store_bulk *b, struct err *e)
 			store_bulk_sort(b, &b->runs[i]);
 		if (rc == 0)
 			rc = store_bulk_run_write(b, &b->runs[i], e);
+		if (threaded) {
+			pthread_mutex_lock(&z.mu);
+			z.written = i + 1;
+			z.failed = rc != 0;
+			pthread_cond_broadcast(&z.cv);
+			pthread_mutex_unlock(&z.mu);
+		}
 	}
 	if (threaded)
 		thread_join(th);

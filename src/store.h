@@ -133,7 +133,8 @@ int	store_bulk_finish(struct store_bulk *b, int rc, struct err *e);
  * core, one index at a time while this one writes the last, instead of
  * store_bulk_put computing them all: lend(data, len, obj) is called there
  * before each record's keys, obj as given to store_bulk_put_obj, and
- * lend(NULL, 0, NULL) after each index.  obj must outlive the bulk write.
+ * lend(NULL, 0, NULL) after each index.  obj must outlive the bulk write;
+ * a record put without one has its keys computed at once.
  */
 void	store_bulk_lender(struct store_bulk *b,
 	    void (*lend)(const void *data, size_t len, void *obj));
