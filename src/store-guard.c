@@ -27,10 +27,8 @@
  * once per recovery; nothing of the database.
  *
  * A long transaction that makes progress is not stuck: each call into the
- * library that returns restarts the clock (store_guard_alive).  A probe is
- * a fork, and after a fork every page the worker writes faults once more;
- * an import of a million contacts, 2 GB resident, was forked every
- * STORE_REPROBE_MS for a minute.
+ * library that returns restarts the clock (store_guard_alive).  An import
+ * of a million contacts was probed every STORE_REPROBE_MS for a minute.
  */
 #include <sys/stat.h>
 

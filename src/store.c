@@ -671,19 +671,9 @@ store_txn_counts(struct store_txn *t, struct err *e)
 	return 0;
 }
 
-/*
- * A lock held this long may be a dead process's, which only recovery
- * frees, and only an opener notices the dead.  This process cannot open
- * again itself (closing its handles would wait forever on a mutex the
- * dead one holds, and a second handle would drop its registration), so a
- * child opens and closes the environment: when somebody died it recovers,
- * and this process then gets DB_RUNRECOVERY and reopens, or, stuck on a
- * mutex of the dead, is taken out by the guard (store-guard.c).  Otherwise
- * it costs a few milliseconds.  A child that does not finish (seen under
- * valgrind) is killed: it cannot have held anything anybody needs.
- */
-static int
-store_probe_open(const char *dir)
+/* The probe's own work, in the child (main.c). */
+int
+store_probe_main(const char *dir)
 {
 	DB_ENV	*env;
 	int	 ret;
@@ -697,13 +687,17 @@ store_probe_open(const char *dir)
 	return ret != 0;
 }
 
-int
-store_probe_main(const char *dir)
-{
-	return store_probe_open(dir);
-}
-
 /*
+ * A lock held this long may be a dead process's, which only recovery
+ * frees, and only an opener notices the dead.  This process cannot open
+ * again itself (closing its handles would wait forever on a mutex the
+ * dead one holds, and a second handle would drop its registration), so a
+ * child opens and closes the environment: when somebody died it recovers,
+ * and this process then gets DB_RUNRECOVERY and reopens, or, stuck on a
+ * mutex of the dead, is taken out by the guard (store-guard.c).  Otherwise
+ * it costs a few milliseconds.  A child that does not finish (seen under
+ * valgrind) is killed: it cannot have held anything anybody needs.
+ *
  * The child is this program run afresh (STORE_PROBE_ARG), spawned without
  * a copy of this process: a forked child of a process with threads may
  * only call what is async-signal-safe (under the sanitizers it hung for
@@ -725,7 +719,7 @@ store_probe(struct store *st)
 		if ((pid = fork()) == -1)
 			return;
 		if (pid == 0)
-			_exit(store_probe_open(st->dir));
+			_exit(store_probe_main(st->dir));
 	}
 	deadline = store_now_ms() + STORE_PROBE_MS;
 	for (;;) {
