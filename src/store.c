@@ -2,6 +2,8 @@
 #include "store.h"
 
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/sysmacros.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -115,6 +117,20 @@ store_errcall(const DB_ENV *env, const char *pfx, const char *msg)
 		snprintf(st->msg, sizeof st->msg, "%s", msg);
 }
 
+/*
+ * Whether the disk of dir is full: less room than two log buffers.  On a
+ * full disk the cache cannot write its pages out to make room, and the
+ * library says EIO ("unable to allocate space from the buffer cache").
+ */
+static int
+store_disk_full(const char *dir)
+{
+	struct statvfs	sv;
+
+	return statvfs(dir, &sv) == 0 &&
+	    (unsigned long long)sv.f_bavail * sv.f_frsize < 2 * 1048576ULL;
+}
+
 /* Classifies a library error: retry, recover, or a real error. */
 int
 store_fail(struct store_txn *t, int ret, const char *what, struct err *e)
@@ -126,6 +142,8 @@ store_fail(struct store_txn *t, int ret, const char *what, struct err *e)
 			t->recover = 1;
 		return STORE_RETRY;
 	}
+	if (ret == EIO && t != NULL && store_disk_full(t->st->dir))
+		ret = ENOSPC;
 	err_set(e, t ? t->st->dir : NULL, 0, "%s: %s", what,
 	    ret == ENOSPC ? "no space left on device" : db_strerror(ret));
 	return -1;
@@ -412,21 +430,60 @@ store_close_handles(struct store *st)
  * The library maps its region files (__db.001 ...) and leaves them
  * sparse: on a full disk, touching a page never written kills the process
  * with SIGBUS.  Reserving their blocks at open turns that into a clear
- * "no space left on device" before any work starts.
+ * "no space left on device" before any work starts.  A region grows as it
+ * is used (the cache's, up to the cache size, while pages are read; the
+ * locks', in a large transaction) by writing a byte past its end, inside
+ * the size it is mapped at: that much is reserved, up to
+ * STORE_REGION_RESERVE a file.  An import that filled the disk died of
+ * SIGBUS when the cache's region grew.
  */
+#define STORE_REGION_RESERVE	(24 * 1024 * 1024)
+
+/* The size this process maps the file (dev, ino) at, from /proc; 0 if
+ * that cannot be read. */
+static off_t
+store_mapped_size(dev_t dev, ino_t ino)
+{
+	FILE			*f = fopen("/proc/self/maps", "r");
+	char			 line[PATH_MAX + 128];
+	unsigned long long	 lo, hi, off, inode;
+	unsigned int		 maj, min;
+	off_t			 size = 0;
+
+	if (f == NULL)
+		return 0;
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (sscanf(line, "%llx-%llx %*s %llx %x:%x %llu", &lo, &hi,
+		    &off, &maj, &min, &inode) != 6 || inode != ino ||
+		    makedev(maj, min) != dev)
+			continue;
+		if ((off_t)(off + hi - lo) > size)
+			size = (off_t)(off + hi - lo);
+	}
+	fclose(f);
+	return size;
+}
+
 static int
 store_regions_reserve(struct store *st, struct err *e)
 {
 	char		path[PATH_MAX];
 	struct stat	sb;
+	off_t		size;
 	int		i, fd, ret = 0;
 
 	for (i = 1; i < 10 && ret == 0; i++) {
 		snprintf(path, sizeof path, "%s/__db.%03d", st->dir, i);
 		if ((fd = open(path, O_RDWR)) == -1)
 			continue;
-		if (fstat(fd, &sb) == 0 && sb.st_size > 0)
-			ret = posix_fallocate(fd, 0, sb.st_size);
+		if (fstat(fd, &sb) == 0 && sb.st_size > 0) {
+			size = store_mapped_size(sb.st_dev, sb.st_ino);
+			if (size > STORE_REGION_RESERVE)
+				size = STORE_REGION_RESERVE;
+			if (size < sb.st_size)
+				size = sb.st_size;
+			ret = posix_fallocate(fd, 0, size);
+		}
 		close(fd);
 	}
 	if (ret == ENOSPC) {
