@@ -119,19 +119,23 @@ vcard_logical(struct vcard_reader *r, int *line)
 	return buf_detach(&b);
 }
 
-/* The end of the text before a character outside double quotes. */
+/* The end of the text before a character of stops (at most three)
+ * outside double quotes. */
 static const char *
 vcard_unquoted(const char *s, const char *stops)
 {
-	int	q = 0;
+	char		 set[5] = "\"";
+	const char	*q;
 
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			q = !q;
-		else if (!q && strchr(stops, *s) != NULL)
-			return s;
+	strncat(set, stops, sizeof set - 2);
+	for (;;) {
+		s += strcspn(s, set);
+		if (*s != '"')
+			return s;	/* a stop, or the end */
+		if ((q = strchr(s + 1, '"')) == NULL)
+			return s + strlen(s);	/* never closed */
+		s = q + 1;
 	}
-	return s;
 }
 
 static char *
