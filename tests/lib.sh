@@ -44,6 +44,19 @@ need() {
 	done
 }
 
+# A disk of SIZE (a tmpfs, as root) on $MNT, unmounted when the test
+# exits, with the database in it; skips where that cannot be had.
+small_disk() {
+	[ "$(id -u)" = 0 ] || skip "needs root to mount a small tmpfs"
+	MNT=$PWD/mnt
+	mkdir "$MNT"
+	mount -t tmpfs -o size="$1",mode=0700 tmpfs "$MNT" 2>/dev/null ||
+		skip "mounting a tmpfs is not permitted here"
+	trap 'umount "$MNT" 2>/dev/null || true' EXIT
+	KITH_DIR=$MNT/db
+	export KITH_DIR
+}
+
 # Shows a captured file under a heading, for failure messages.
 lib_show() {
 	echo "--- $1:" >&2

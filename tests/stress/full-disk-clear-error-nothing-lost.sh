@@ -6,14 +6,7 @@
 # mount a small tmpfs.
 . "$TESTS/lib.sh"
 
-[ "$(id -u)" = 0 ] || skip "needs root to mount a small tmpfs"
-MNT=$PWD/mnt
-mkdir "$MNT"
-mount -t tmpfs -o size=64m,mode=0700 tmpfs "$MNT" 2>/dev/null ||
-	skip "mounting a tmpfs is not permitted here"
-trap 'umount "$MNT" 2>/dev/null || true' EXIT
-KITH_DIR=$MNT/db
-export KITH_DIR
+small_disk 64m
 
 kith init
 i=0

@@ -7,14 +7,7 @@
 # aborted the process).  Needs root to mount a small tmpfs.
 . "$TESTS/lib.sh"
 
-[ "$(id -u)" = 0 ] || skip "needs root to mount a small tmpfs"
-MNT=$PWD/mnt
-mkdir "$MNT"
-mount -t tmpfs -o size=128m,mode=0700 tmpfs "$MNT" 2>/dev/null ||
-	skip "mounting a tmpfs is not permitted here"
-trap 'umount "$MNT" 2>/dev/null || true' EXIT
-KITH_DIR=$MNT/db
-export KITH_DIR
+small_disk 128m
 
 awk -f "$TESTS/../bench/gen.awk" -v n=20000 -v seed=5 -v user="$(id -un)" \
     -v fmt=vcard > big.vcf
