@@ -439,52 +439,75 @@ store_close_handles(struct store *st)
  */
 #define STORE_REGION_RESERVE	(24 * 1024 * 1024)
 
-/* The size this process maps the file (dev, ino) at, from /proc; 0 if
- * that cannot be read. */
-static off_t
-store_mapped_size(dev_t dev, ino_t ino)
+#define STORE_REGIONS		9	/* __db.001 to __db.009 */
+
+struct store_region {
+	int	 fd;		/* -1: no such file */
+	dev_t	 dev;
+	ino_t	 ino;
+	off_t	 size, mapped;
+};
+
+/* The sizes this process maps the regions at, in one read of /proc
+ * (none where it cannot be read). */
+static void
+store_regions_mapped(struct store_region *r)
 {
 	FILE			*f = fopen("/proc/self/maps", "r");
 	char			 line[PATH_MAX + 128];
 	unsigned long long	 lo, hi, off, inode;
 	unsigned int		 maj, min;
-	off_t			 size = 0;
+	int			 i;
 
 	if (f == NULL)
-		return 0;
+		return;
 	while (fgets(line, sizeof line, f) != NULL) {
 		if (sscanf(line, "%llx-%llx %*s %llx %x:%x %llu", &lo, &hi,
-		    &off, &maj, &min, &inode) != 6 || inode != ino ||
-		    makedev(maj, min) != dev)
+		    &off, &maj, &min, &inode) != 6)
 			continue;
-		if ((off_t)(off + hi - lo) > size)
-			size = (off_t)(off + hi - lo);
+		for (i = 0; i < STORE_REGIONS; i++)
+			if (r[i].fd != -1 && r[i].ino == inode &&
+			    r[i].dev == makedev(maj, min) &&
+			    (off_t)(off + hi - lo) > r[i].mapped)
+				r[i].mapped = (off_t)(off + hi - lo);
 	}
 	fclose(f);
-	return size;
 }
 
 static int
 store_regions_reserve(struct store *st, struct err *e)
 {
-	char		path[PATH_MAX];
-	struct stat	sb;
-	off_t		size;
-	int		i, fd, ret = 0;
+	struct store_region	r[STORE_REGIONS];
+	char			path[PATH_MAX];
+	struct stat		sb;
+	off_t			size;
+	int			i, ret = 0;
 
-	for (i = 1; i < 10 && ret == 0; i++) {
-		snprintf(path, sizeof path, "%s/__db.%03d", st->dir, i);
-		if ((fd = open(path, O_RDWR)) == -1)
+	for (i = 0; i < STORE_REGIONS; i++) {
+		memset(&r[i], 0, sizeof r[i]);
+		snprintf(path, sizeof path, "%s/__db.%03d", st->dir, i + 1);
+		if ((r[i].fd = open(path, O_RDWR)) == -1)
 			continue;
-		if (fstat(fd, &sb) == 0 && sb.st_size > 0) {
-			size = store_mapped_size(sb.st_dev, sb.st_ino);
-			if (size > STORE_REGION_RESERVE)
-				size = STORE_REGION_RESERVE;
-			if (size < sb.st_size)
-				size = sb.st_size;
-			ret = posix_fallocate(fd, 0, size);
+		if (fstat(r[i].fd, &sb) == -1 || sb.st_size == 0) {
+			close(r[i].fd);
+			r[i].fd = -1;
+			continue;
 		}
-		close(fd);
+		r[i].dev = sb.st_dev;
+		r[i].ino = sb.st_ino;
+		r[i].size = sb.st_size;
+	}
+	store_regions_mapped(r);
+	for (i = 0; i < STORE_REGIONS; i++) {
+		if (r[i].fd == -1)
+			continue;
+		size = r[i].mapped > STORE_REGION_RESERVE ?
+		    STORE_REGION_RESERVE : r[i].mapped;
+		if (size < r[i].size)
+			size = r[i].size;
+		if (ret == 0)
+			ret = posix_fallocate(r[i].fd, 0, size);
+		close(r[i].fd);
 	}
 	if (ret == ENOSPC) {
 		err_set(e, st->dir, 0, "no space left on device");
