@@ -100,7 +100,8 @@ size_t	book_digits_reversed(const char *s, char *out, size_t size);
 
 /*
  * The text postings (book-text.c): BOOK_T_TEXT is keyed by a trigram of
- * the folded name, company or e-mails and a 4-byte big-endian block
+ * the folded name, company or e-mails, or by one of their characters
+ * after BOOK_TEXT_LETTER (a byte no text has), and a 4-byte big-endian block
  * number (id / BOOK_TEXT_BLOCK); the data is the sorted ids of the block's
  * contacts that have the trigram, as varint deltas from the block's first
  * id.  Derived: never dumped, rebuilt by load.
@@ -108,6 +109,7 @@ size_t	book_digits_reversed(const char *s, char *out, size_t size);
 #define BOOK_TEXT_BLOCK		4096
 #define BOOK_TEXT_GRAMMAX	12	/* three characters of UTF-8 */
 #define BOOK_TEXT_KEYMAX	(BOOK_TEXT_GRAMMAX + 4)
+#define BOOK_TEXT_LETTER	'\001'	/* before a letter's character */
 struct book_gram {
 	char	s[BOOK_TEXT_GRAMMAX];
 	size_t	len;
@@ -117,6 +119,7 @@ struct book_text *book_text_new(void);
 void	book_text_free(struct book_text *x);
 size_t	book_grams(const struct contact *c, struct book_gram **out);
 size_t	book_grams_of(const char *s, struct book_gram **v, size_t *cap);
+size_t	book_letter(const char *s, size_t len, struct book_gram *g);
 size_t	book_text_key(const char *tri, size_t len, uint32_t block,
 	    unsigned char *out);
 void	book_text_note(struct book_text *x, uint64_t id,

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The text postings: for every trigram of a contact's folded name,
- * company and e-mails, the ids of the contacts that have it, one record
- * per trigram and block of BOOK_TEXT_BLOCK ids.  A row per trigram and
+ * company and e-mails, and for every character of them (a "letter", so
+ * that a lookup of one rare character has candidates too), the ids of the
+ * contacts that have it, one record per trigram or letter and block of
+ * BOOK_TEXT_BLOCK ids.  A row per trigram and
  * contact in a secondary index was 44 random inserts a contact and most
  * of a bulk load; here changes are gathered in memory and each posting is
  * written once, in key order.
@@ -24,6 +26,7 @@
 
 #define BOOK_TEXT_DEL	(1ULL << 63)	/* an op removing the id */
 #define BOOK_TEXT_META	"book.text-postings"
+#define BOOK_TEXT_VERSION "2"		/* 1: trigrams alone */
 
 /*
  * A posting's changes: ids added in rising order (all a load or an import
@@ -200,7 +203,46 @@ book_gram_cmp(const void *a, const void *b)
 	return memcmp(x->s, y->s, x->len);
 }
 
-/* The distinct trigrams of a contact (none for NULL), sorted. */
+/* The trigrams and letters of a haystack, as the postings hold them (not
+ * deduplicated). */
+static size_t
+book_grams_indexed(const char *s, struct book_gram **v, size_t *cap)
+{
+	const char	*p, *end = s + strlen(s);
+	size_t		 n = book_grams_of(s, v, cap);
+	uint32_t	 cp;
+	int		 w;
+
+	for (p = s; *p != '\0'; p += w) {
+		if ((w = utf8_decode(p, end - p, &cp)) <= 0) {
+			w = 1;
+			continue;
+		}
+		if (cp == '\n' || cp == ' ' || cp == '\t')
+			continue;
+		if (n == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			*v = xreallocarray(*v, *cap, sizeof **v);
+		}
+		n += book_letter(p, w, &(*v)[n]);
+	}
+	return n;
+}
+
+/* The gram of the letter s[len] (a character of folded text). */
+size_t
+book_letter(const char *s, size_t len, struct book_gram *g)
+{
+	if (len + 1 > sizeof g->s)
+		return 0;
+	g->s[0] = BOOK_TEXT_LETTER;
+	memcpy(g->s + 1, s, len);
+	g->len = len + 1;
+	return 1;
+}
+
+/* The distinct trigrams and letters of a contact (none for NULL),
+ * sorted. */
 size_t
 book_grams(const struct contact *c, struct book_gram **out)
 {
@@ -212,7 +254,7 @@ book_grams(const struct contact *c, struct book_gram **out)
 	if (c == NULL)
 		return 0;
 	h = book_haystack(c);
-	n = book_grams_of(h, &v, &cap);
+	n = book_grams_indexed(h, &v, &cap);
 	free(h);
 	*out = v;
 	return book_grams_unique(v, n);
@@ -275,7 +317,7 @@ book_text_note(struct book_text *x, uint64_t id, const struct contact *old,
 	if (old == NULL && new != NULL) {	/* no diff: no sorting */
 		b = NULL;
 		h = book_haystack(new);
-		nb = book_grams_of(h, &b, &cap);
+		nb = book_grams_indexed(h, &b, &cap);
 		free(h);
 		for (j = 0; j < nb; j++)
 			book_text_op(x, &b[j], id);
@@ -538,11 +580,14 @@ book_text_bad(void (*bad)(const char *, void *), void *arg,
     const struct book_text_ent *s, const char *what)
 {
 	const unsigned char	*b = s->key + s->klen - 4;
+	int			 letter = s->key[0] == BOOK_TEXT_LETTER;
 	char			 msg[128];
 
-	snprintf(msg, sizeof msg, "text posting \"%.*s\" of ids %u*%d: %s",
-	    (int)s->klen - 4, (const char *)s->key, (unsigned)(b[0] << 24 |
-	    b[1] << 16 | b[2] << 8 | b[3]), BOOK_TEXT_BLOCK, what);
+	snprintf(msg, sizeof msg, "text posting of the %s \"%.*s\" of ids "
+	    "%u*%d: %s", letter ? "letter" : "trigram",
+	    (int)s->klen - 4 - letter, (const char *)s->key + letter,
+	    (unsigned)(b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]),
+	    BOOK_TEXT_BLOCK, what);
 	bad(msg, arg);
 }
 
@@ -598,9 +643,18 @@ book_text_check(struct store_txn *t, void (*bad)(const char *, void *),
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
 
+/* Whether the meta table's mark is this version's. */
+static int
+book_text_current(const struct buf *mark)
+{
+	return mark->len == strlen(BOOK_TEXT_VERSION) &&
+	    memcmp(mark->data, BOOK_TEXT_VERSION, mark->len) == 0;
+}
+
 /*
- * Databases made before the postings have contacts and none: built once,
- * on the first open, and marked done in the meta table.
+ * Databases made before the postings have contacts and none, and those
+ * made before the letters have trigrams alone: built once, on the first
+ * open, and marked with the version in the meta table.
  */
 static int
 book_text_build_fn(struct store_txn *t, void *arg, struct err *e)
@@ -611,15 +665,22 @@ book_text_build_fn(struct store_txn *t, void *arg, struct err *e)
 
 	(void)arg;
 	rc = store_meta_get(t, BOOK_TEXT_META, &b, STORE_RMW, e);
+	if (rc == 0 && book_text_current(&b)) {	/* by us or another */
+		buf_free(&b);
+		return 0;
+	}
 	buf_free(&b);
-	if (rc != STORE_NOTFOUND)	/* built, by us or another */
+	if (rc != 0 && rc != STORE_NOTFOUND)
 		return rc;
+	/* The postings there (an older version's) are kept: every id
+	 * noted again is in them already. */
 	x = book_text_new();
 	if ((rc = book_text_expect(t, x, e)) == 0)
 		rc = book_text_flush(t, x, 0, e);
 	book_text_free(x);
 	if (rc == 0)
-		rc = store_meta_put(t, BOOK_TEXT_META, "1", 1, e);
+		rc = store_meta_put(t, BOOK_TEXT_META, BOOK_TEXT_VERSION,
+		    strlen(BOOK_TEXT_VERSION), e);
 	return rc;
 }
 
@@ -630,8 +691,8 @@ book_text_ready_fn(struct store_txn *t, void *arg, struct err *e)
 	int		rc;
 
 	rc = store_meta_get(t, BOOK_TEXT_META, &b, 0, e);
+	*(int *)arg = rc == 0 && book_text_current(&b);
 	buf_free(&b);
-	*(int *)arg = rc == 0;
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
 
