@@ -7,9 +7,12 @@
  * for a word of two, the union of the trigrams holding it, unless that
  * grows large.  Few candidates are read and sorted; many are met in
  * the order's index, whose keys are read until the page is full, each
- * candidate among them read and matched.  Without candidates (one
- * letter, a common pair) the index is read with its records, which fills
- * a page quickly because such words match often.
+ * candidate among them read and matched.  Words of one or two characters
+ * mostly match often: the index is first read with its records for a few
+ * pages' worth, and only when that does not fill the page are the
+ * candidates taken from the postings: the pair's, or the rarest letter's
+ * (a rare letter, or one whose contacts sort late, would otherwise mean
+ * reading records until the page is full: a second at a million).
  */
 #include "book.h"
 
@@ -27,6 +30,7 @@
 
 #define BOOK_LOOKUP_GRAMS	3	/* rarest trigrams intersected */
 #define BOOK_LOOKUP_DIRECT	400	/* candidates read and sorted */
+#define BOOK_LOOKUP_PROBE	4	/* pages of records read for short words */
 
 struct book_lookup {
 	struct book	 *b;
@@ -260,6 +264,37 @@ book_lookup_gram_size(struct store_cursor *c, const struct book_gram *g,
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
 
+/* Words of one character only: the contacts with the rarest letter. */
+static int
+book_lookup_letter(struct store_txn *t, struct book_lookup *l, struct err *e)
+{
+	struct store_cursor	*c;
+	struct book_gram	 g, best;
+	size_t			 i, size, least = (size_t)-1;
+	int			 rc;
+
+	l->indexed = 0;
+	rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c, e);
+	if (rc != 0)
+		return rc;
+	for (i = 0; rc == 0 && i < l->nwords; i++)
+		if (book_letter(l->words[i], strlen(l->words[i]), &g) &&
+		    (rc = book_lookup_gram_size(c, &g, &size)) == 0 &&
+		    size < least) {
+			least = size;
+			best = g;
+		}
+	if (rc == 0 && least != (size_t)-1)
+		rc = book_lookup_postings(c, l, (const unsigned char *)best.s,
+		    best.len, best.len, 1);
+	store_cursor_close(c);
+	if (rc == 0 && least != (size_t)-1) {
+		book_lookup_bits_ids(l);
+		l->indexed = 1;
+	}
+	return rc;
+}
+
 /* Keeps the candidates that are also in the sorted v[n]. */
 static void
 book_lookup_keep(struct book_lookup *l, const uint64_t *v, size_t n)
@@ -364,16 +399,20 @@ book_lookup_has(const struct book_lookup *l, uint64_t id)
 	    book_lookup_idcmp) != NULL;
 }
 
-/* The order's index from its start until the page is full: keys alone
- * (where the index allows) when candidates are known, reading those. */
+/* The order's index from its start until the page is full, or until
+ * limit rows (0: no limit): keys alone (where the index allows) when
+ * candidates are known, reading those.  *done: the page is full or the
+ * index read to its end. */
 static int
-book_lookup_walk(struct store_txn *t, struct book_lookup *l, struct err *e)
+book_lookup_walk(struct store_txn *t, struct book_lookup *l, size_t limit,
+    int *done, struct err *e)
 {
 	struct store_cursor	*c;
 	struct store_row	 row;
 	struct buf		 data = BUF_INIT;
 	int			 index = book_order_index(l->order);
 	int			 keys = l->indexed && index == BOOK_I_NAME;
+	size_t			 n = 0;
 	int			 rc;
 
 	rc = store_cursor_open(t, BOOK_T_CONTACT, index, keys ?
@@ -381,7 +420,8 @@ book_lookup_walk(struct store_txn *t, struct book_lookup *l, struct err *e)
 	if (rc != 0)
 		return rc;
 	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0 &&
-	    l->nout <= l->max; rc = store_cursor_next(c, &row)) {
+	    l->nout <= l->max && (limit == 0 || n++ < limit);
+	    rc = store_cursor_next(c, &row)) {
 		if (l->indexed && !book_lookup_has(l, row.id))
 			continue;
 		if (keys) {
@@ -402,6 +442,7 @@ book_lookup_walk(struct store_txn *t, struct book_lookup *l, struct err *e)
 		err_set(e, NULL, 0, "lookup: %s", store_cursor_error(c));
 	store_cursor_close(c);
 	buf_free(&data);
+	*done = rc == STORE_NOTFOUND || l->nout > l->max;
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
 
@@ -411,7 +452,7 @@ book_lookup_fn(struct store_txn *t, void *arg, struct err *e)
 	struct book_lookup	*l = arg;
 	const char		*pair = NULL;
 	size_t			 i;
-	int			 rc = 0;
+	int			 rc = 0, done;
 
 	book_lookup_reset(l);
 	for (i = 0; i < l->nwords; i++)
@@ -419,13 +460,22 @@ book_lookup_fn(struct store_txn *t, void *arg, struct err *e)
 			pair = l->words[i];
 	if (l->longest >= 3)
 		rc = book_lookup_grams(t, l, e);
-	else if (pair != NULL)
-		rc = book_lookup_pair(t, l, pair, e);
+	else if (l->longest > 0) {
+		if (l->max < BOOK_LOOKUP_DIRECT) {
+			rc = book_lookup_walk(t, l, (l->max + 1) *
+			    BOOK_LOOKUP_PROBE, &done, e);
+			if (rc != 0 || done)
+				return rc;
+			book_lookup_reset(l);
+		}
+		rc = pair != NULL ? book_lookup_pair(t, l, pair, e) :
+		    book_lookup_letter(t, l, e);
+	}
 	if (rc != 0)
 		return rc;
 	if (l->indexed && l->nids <= BOOK_LOOKUP_DIRECT)
 		return book_lookup_direct(t, l, e);
-	return book_lookup_walk(t, l, e);
+	return book_lookup_walk(t, l, 0, &done, e);
 }
 
 struct book_lookup_row {
