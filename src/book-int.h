@@ -21,11 +21,15 @@ struct store_txn;
 
 #define BOOK_SCHEMA	1
 
+struct book_lookup_memo;
 struct book {
 	struct store		*store;
 	struct field_users	*users;
 	char			*user;
+	struct book_lookup_memo	*memo;		/* the last lookup's */
 };
+
+void	book_lookup_memo_free(struct book_lookup_memo *m);
 
 enum {
 	BOOK_T_CONTACT, BOOK_T_ACTIVITY, BOOK_T_DEAL, BOOK_T_CASE,

@@ -13,6 +13,11 @@
  * candidates taken from the postings: the pair's, or the rarest letter's
  * (a rare letter, or one whose contacts sort late, would otherwise mean
  * reading records until the page is full: a second at a million).
+ *
+ * Typing narrows: while nothing has been written since, a query whose
+ * every word holds one of the last query's words matches only contacts
+ * the last one matched, so its walk starts at the last one's first match
+ * (and a query narrowing one that matched nothing matches nothing).
  */
 #include "book.h"
 
@@ -32,9 +37,20 @@
 #define BOOK_LOOKUP_DIRECT	400	/* candidates read and sorted */
 #define BOOK_LOOKUP_PROBE	4	/* pages of records read for short words */
 
+/* What the last lookup of a book found first. */
+struct book_lookup_memo {
+	char		**words;	/* folded */
+	size_t		  nwords;
+	enum book_order	  order;
+	uint64_t	  changes;	/* store_changes() before it */
+	char		 *from;		/* its first match's key; NULL: none */
+};
+
 struct book_lookup {
 	struct book	 *b;
 	enum book_order	  order;
+	const char	 *from;		/* where the walks start; NULL: the
+					 * index's start */
 	char		**words;	/* folded */
 	size_t		  nwords;
 	size_t		  longest;	/* characters in the longest word */
@@ -419,7 +435,8 @@ book_lookup_walk(struct store_txn *t, struct book_lookup *l, size_t limit,
 	    STORE_CUR_KEYS : STORE_CUR_DATA, &c, e);
 	if (rc != 0)
 		return rc;
-	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0 &&
+	for (rc = store_cursor_seek(c, l->from, l->from != NULL ?
+	    strlen(l->from) : 0, &row); rc == 0 &&
 	    l->nout <= l->max && (limit == 0 || n++ < limit);
 	    rc = store_cursor_next(c, &row)) {
 		if (l->indexed && !book_lookup_has(l, row.id))
@@ -516,6 +533,59 @@ book_lookup_sort(struct book_lookup *l)
 	free(v);
 }
 
+void
+book_lookup_memo_free(struct book_lookup_memo *m)
+{
+	size_t	i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->nwords; i++)
+		free(m->words[i]);
+	free(m->words);
+	free(m->from);
+	free(m);
+}
+
+/* Whether every word of the memo is in a word of l: l's matches are
+ * among the memo's. */
+static int
+book_lookup_narrows(const struct book_lookup_memo *m,
+    const struct book_lookup *l)
+{
+	size_t	i, j;
+
+	if (m->order != l->order || m->nwords == 0)
+		return 0;
+	for (i = 0; i < m->nwords; i++) {
+		for (j = 0; j < l->nwords; j++)
+			if (strstr(l->words[j], m->words[i]) != NULL)
+				break;
+		if (j == l->nwords)
+			return 0;
+	}
+	return 1;
+}
+
+/* Remembers where l's matches begin, as of changes. */
+static void
+book_lookup_remember(struct book *b, struct book_lookup *l,
+    uint64_t changes)
+{
+	struct book_lookup_memo	*m = xcalloc(1, sizeof *m);
+
+	book_lookup_memo_free(b->memo);
+	m->words = l->words;
+	m->nwords = l->nwords;
+	l->words = NULL;
+	l->nwords = 0;
+	m->order = l->order;
+	m->changes = changes;
+	if (l->nout > 0)
+		m->from = book_sortkey_by(l->out[0], l->order);
+	b->memo = m;
+}
+
 /* A query of phone digits (or of nothing) goes through book_find. */
 static int
 book_lookup_phone(const char *query)
@@ -550,8 +620,10 @@ book_lookup_page(struct book *b, const char *query, enum book_order order,
     size_t max, book_contact_fn fn, void *arg, int *more, struct err *e)
 {
 	struct book_lookup	l;
+	struct err		ignored;
+	uint64_t		changes;
 	size_t			i;
-	int			rc;
+	int			rc, known, narrows;
 
 	if (book_lookup_phone(query != NULL ? query : ""))
 		return book_find_page(b, query, max, fn, arg, more, e);
@@ -560,14 +632,26 @@ book_lookup_page(struct book *b, const char *query, enum book_order order,
 	l.order = order;
 	l.max = max != 0 ? max : (size_t)-2;
 	book_lookup_parse(&l, query);
-	rc = store_txn_run(b->store, STORE_READ, book_lookup_fn, &l, e);
-	if (rc == 0 && l.indexed && l.nids <= BOOK_LOOKUP_DIRECT)
-		book_lookup_sort(&l);
+	known = store_changes(b->store, &changes, &ignored) == 0;
+	narrows = known && b->memo != NULL && b->memo->changes == changes &&
+	    book_lookup_narrows(b->memo, &l);
+	if (narrows && b->memo->from == NULL)	/* narrowing nothing */
+		rc = 0;
+	else {
+		l.from = narrows ? b->memo->from : NULL;
+		rc = store_txn_run(b->store, STORE_READ, book_lookup_fn, &l,
+		    e);
+		l.from = NULL;
+		if (rc == 0 && l.indexed && l.nids <= BOOK_LOOKUP_DIRECT)
+			book_lookup_sort(&l);
+	}
 	for (i = 0; rc == 0 && i < l.nout && i < l.max; i++)
 		if (fn(l.out[i], arg) != 0)
 			break;
 	if (more != NULL)
 		*more = rc == 0 && l.nout > l.max;
+	if (rc == 0 && known)
+		book_lookup_remember(b, &l, changes);
 	book_lookup_reset(&l);
 	for (i = 0; i < l.nwords; i++)
 		free(l.words[i]);

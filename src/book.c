@@ -115,6 +115,7 @@ book_close(struct book *b)
 		return;
 	store_close(b->store);
 	field_users_free(b->users);
+	book_lookup_memo_free(b->memo);
 	free(b->user);
 	free(b);
 }
