@@ -108,12 +108,19 @@ size_t	book_digits_reversed(const char *s, char *out, size_t size);
  * after BOOK_TEXT_LETTER (a byte no text has), and a 4-byte big-endian block
  * number (id / BOOK_TEXT_BLOCK); the data is the sorted ids of the block's
  * contacts that have the trigram, as varint deltas from the block's first
- * id.  Derived: never dumped, rebuilt by load.
+ * id.  Keyed by BOOK_TEXT_PLACES and a block of BOOK_TEXT_PLACES_IDS ids,
+ * the first BOOK_TEXT_PLACE bytes of each of its contacts' sort keys
+ * (zeros for none): where in name order a lookup's candidates can begin.
+ * Derived: never dumped, rebuilt by load.
  */
 #define BOOK_TEXT_BLOCK		4096
 #define BOOK_TEXT_GRAMMAX	12	/* three characters of UTF-8 */
 #define BOOK_TEXT_KEYMAX	(BOOK_TEXT_GRAMMAX + 4)
 #define BOOK_TEXT_LETTER	'\001'	/* before a letter's character */
+#define BOOK_TEXT_PLACES	'\002'	/* a block's places in name order */
+#define BOOK_TEXT_PLACE		2	/* bytes of a place: of the sort key */
+#define BOOK_TEXT_PLACES_IDS	256	/* ids a row of places: 512 bytes, on its
+					 * page, not overflowing */
 struct book_gram {
 	char	s[BOOK_TEXT_GRAMMAX];
 	size_t	len;
@@ -124,6 +131,7 @@ void	book_text_free(struct book_text *x);
 size_t	book_grams(const struct contact *c, struct book_gram **out);
 size_t	book_grams_of(const char *s, struct book_gram **v, size_t *cap);
 size_t	book_letter(const char *s, size_t len, struct book_gram *g);
+size_t	book_text_places_key(uint32_t block, unsigned char *out);
 size_t	book_text_key(const char *tri, size_t len, uint32_t block,
 	    unsigned char *out);
 void	book_text_note(struct book_text *x, uint64_t id,

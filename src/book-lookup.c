@@ -7,7 +7,9 @@
  * for a word of two, the union of the trigrams holding it, unless that
  * grows large.  Few candidates are read and sorted; many are met in
  * the order's index, whose keys are read until the page is full, each
- * candidate among them read and matched.  Words of one or two characters
+ * candidate among them read and matched; when many names go by without
+ * one, the walk skips to where the candidates begin in name order (the
+ * least of their places, book-text.c).  Words of one or two characters
  * mostly match often: the index is first read with its records for a few
  * pages' worth, and only when that does not fill the page are the
  * candidates taken from the postings: the pair's, or the rarest letter's
@@ -36,6 +38,7 @@
 #define BOOK_LOOKUP_GRAMS	3	/* rarest trigrams intersected */
 #define BOOK_LOOKUP_DIRECT	400	/* candidates read and sorted */
 #define BOOK_LOOKUP_PROBE	4	/* pages of records read for short words */
+#define BOOK_LOOKUP_SKIP	32768	/* names walked in vain before a skip */
 
 /* What the last lookup of a book found first. */
 struct book_lookup_memo {
@@ -51,6 +54,8 @@ struct book_lookup {
 	enum book_order	  order;
 	const char	 *from;		/* where the walks start; NULL: the
 					 * index's start */
+	char		  place[BOOK_TEXT_PLACE + 1];	/* where in name
+					 * order the candidates begin */
 	char		**words;	/* folded */
 	size_t		  nwords;
 	size_t		  longest;	/* characters in the longest word */
@@ -415,10 +420,113 @@ book_lookup_has(const struct book_lookup *l, uint64_t id)
 	    book_lookup_idcmp) != NULL;
 }
 
+/* A cursor over the rows of places, a block at a time in rising order. */
+struct book_lookup_pc {
+	struct store_cursor	*c;
+	struct store_row	 row;
+	uint32_t		 block;		/* the row's */
+	int			 at;		/* on a row of places */
+};
+
+/* The places of a block (NULL: not there). */
+static const unsigned char *
+book_lookup_pc_get(struct book_lookup_pc *pc, uint32_t block)
+{
+	unsigned char		 k[BOOK_TEXT_KEYMAX];
+	const unsigned char	*key;
+
+	while (!pc->at || pc->block < block) {
+		if ((pc->at && pc->block + 1 == block ?
+		    store_cursor_next(pc->c, &pc->row) :
+		    store_cursor_seek(pc->c, k, book_text_places_key(block, k),
+		    &pc->row)) != 0)
+			return NULL;
+		key = pc->row.key;
+		if (pc->row.klen != 5 || key[0] != BOOK_TEXT_PLACES)
+			return NULL;
+		pc->block = (uint32_t)key[1] << 24 | key[2] << 16 |
+		    key[3] << 8 | key[4];
+		pc->at = 1;
+	}
+	if (pc->block != block ||
+	    pc->row.dlen != BOOK_TEXT_PLACES_IDS * BOOK_TEXT_PLACE)
+		return NULL;
+	return pc->row.data;
+}
+
+/* Lowers least (BOOK_TEXT_PLACE bytes) to the place of candidate id;
+ * 0, or -1 when it is not known (all must be walked). */
+static int
+book_lookup_place_of(struct book_lookup_pc *pc, uint64_t id,
+    unsigned char *least)
+{
+	const unsigned char	*p;
+	size_t			 j;
+
+	if ((p = book_lookup_pc_get(pc, id / BOOK_TEXT_PLACES_IDS)) == NULL)
+		return -1;
+	p += id % BOOK_TEXT_PLACES_IDS * BOOK_TEXT_PLACE;
+	for (j = 0; j < BOOK_TEXT_PLACE && p[j] == 0; j++)
+		;
+	if (j == BOOK_TEXT_PLACE)	/* gone, or placed first */
+		return -1;
+	if (memcmp(p, least, BOOK_TEXT_PLACE) < 0)
+		memcpy(least, p, BOOK_TEXT_PLACE);
+	return 0;
+}
+
+/* Where in name order the candidates begin at the earliest: the least of
+ * their places (book-text.c), into l->place; whether it is known. */
+static int
+book_lookup_places(struct store_txn *t, struct book_lookup *l)
+{
+	struct book_lookup_pc	pc;
+	struct err		ignored;
+	unsigned char		least[BOOK_TEXT_PLACE];
+	size_t			i, j;
+	int			rc;
+
+	memset(&pc, 0, sizeof pc);
+	l->place[0] = '\0';
+	memset(least, 0xff, sizeof least);
+	if (store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &pc.c,
+	    &ignored) != 0)
+		return 0;
+	rc = 0;
+	if (l->bits != NULL) {
+		for (i = 0; rc == 0 && i < l->nbits; i++)
+			for (j = 0; rc == 0 && l->bits[i] != 0 && j < 8; j++)
+				if ((l->bits[i] >> j) & 1)
+					rc = book_lookup_place_of(&pc,
+					    i * 8 + j, least);
+	} else {
+		for (i = 0; rc == 0 && i < l->nids; i++)
+			rc = book_lookup_place_of(&pc, l->ids[i], least);
+	}
+	store_cursor_close(pc.c);
+	if (rc != 0 || least[0] == 0xff)
+		return 0;
+	for (i = 0; i < BOOK_TEXT_PLACE && least[i] != 0; i++)
+		l->place[i] = (char)least[i];
+	l->place[i] = '\0';
+	return 1;
+}
+
+/* Whether the place s sorts after the row's key. */
+static int
+book_lookup_after(const char *s, const struct store_row *row)
+{
+	size_t	n = strlen(s);
+	int	c = memcmp(s, row->key, n < row->klen ? n : row->klen);
+
+	return c > 0 || (c == 0 && n > row->klen);
+}
+
 /* The order's index from its start until the page is full, or until
  * limit rows (0: no limit): keys alone (where the index allows) when
  * candidates are known, reading those.  *done: the page is full or the
- * index read to its end. */
+ * index read to its end.  Names walked in vain for a while, it skips to
+ * where in name order the candidates begin (book_lookup_places). */
 static int
 book_lookup_walk(struct store_txn *t, struct book_lookup *l, size_t limit,
     int *done, struct err *e)
@@ -437,8 +545,13 @@ book_lookup_walk(struct store_txn *t, struct book_lookup *l, size_t limit,
 		return rc;
 	for (rc = store_cursor_seek(c, l->from, l->from != NULL ?
 	    strlen(l->from) : 0, &row); rc == 0 &&
-	    l->nout <= l->max && (limit == 0 || n++ < limit);
+	    l->nout <= l->max && (limit == 0 || n < limit);
 	    rc = store_cursor_next(c, &row)) {
+		if (++n == BOOK_LOOKUP_SKIP && keys && l->nout == 0 &&
+		    book_lookup_places(t, l) && book_lookup_after(l->place,
+		    &row) && (rc = store_cursor_seek(c, l->place,
+		    strlen(l->place), &row)) != 0)
+			break;
 		if (l->indexed && !book_lookup_has(l, row.id))
 			continue;
 		if (keys) {

@@ -4,9 +4,12 @@
  * company and e-mails, and for every character of them (a "letter", so
  * that a lookup of one rare character has candidates too), the ids of the
  * contacts that have it, one record per trigram or letter and block of
- * BOOK_TEXT_BLOCK ids.  A row per trigram and
- * contact in a secondary index was 44 random inserts a contact and most
- * of a bulk load; here changes are gathered in memory and each posting is
+ * BOOK_TEXT_BLOCK ids.  Beside them, a row per BOOK_TEXT_PLACES_IDS ids
+ * holds each contact's place in name order, roughly: the first two bytes
+ * of its sort key, so that a lookup whose candidates all sort late need
+ * not walk the names before them.  A row per trigram and contact in a
+ * secondary index was 44 random inserts a contact and most of a bulk
+ * load; here changes are gathered in memory and each posting is
  * written once, in key order.
  */
 #include "book.h"
@@ -26,7 +29,7 @@
 
 #define BOOK_TEXT_DEL	(1ULL << 63)	/* an op removing the id */
 #define BOOK_TEXT_META	"book.text-postings"
-#define BOOK_TEXT_VERSION "2"		/* 1: trigrams alone */
+#define BOOK_TEXT_VERSION "3"	/* 1: trigrams alone; 2: no places */
 
 /*
  * A posting's changes: ids added in rising order (all a load or an import
@@ -43,10 +46,20 @@ struct book_text_ent {
 	size_t		 n, cap;
 };
 
+/* The places noted in one block: where set, place[] is the new one. */
+struct book_text_places {
+	uint32_t	block;
+	unsigned char	place[BOOK_TEXT_PLACES_IDS * BOOK_TEXT_PLACE];
+	unsigned char	set[BOOK_TEXT_PLACES_IDS / 8];
+	int		seen;		/* by kith check */
+};
+
 struct book_text {
 	struct book_text_ent	*v;
 	size_t			 cap, n;
 	size_t			 bytes;		/* of the changes noted */
+	struct book_text_places	**pv;		/* in the order first noted */
+	size_t			 np, pcap;
 };
 
 struct book_text *
@@ -67,6 +80,9 @@ book_text_free(struct book_text *x)
 		free(x->v[i].pk);
 	}
 	free(x->v);
+	for (i = 0; i < x->np; i++)
+		free(x->pv[i]);
+	free(x->pv);
 	free(x);
 }
 
@@ -304,6 +320,49 @@ book_grams_of(const char *s, struct book_gram **v, size_t *cap)
 	return n;
 }
 
+/* A contact's place in name order (0 0 for none). */
+static void
+book_text_place_of(const struct contact *c, unsigned char *p)
+{
+	char	*k;
+
+	size_t	i;
+
+	memset(p, 0, BOOK_TEXT_PLACE);
+	if (c == NULL)
+		return;
+	k = book_sortkey(c);
+	for (i = 0; i < BOOK_TEXT_PLACE && k[i] != '\0'; i++)
+		p[i] = k[i];
+	free(k);
+}
+
+/* Notes a contact's place (an import's ids rise: the last block first). */
+static void
+book_text_place(struct book_text *x, uint64_t id, const unsigned char *p)
+{
+	struct book_text_places	*b = NULL;
+	uint32_t		 block = id / BOOK_TEXT_PLACES_IDS;
+	size_t			 i, off = id % BOOK_TEXT_PLACES_IDS;
+
+	for (i = x->np; i > 0; i--)
+		if (x->pv[i - 1]->block == block) {
+			b = x->pv[i - 1];
+			break;
+		}
+	if (b == NULL) {
+		if (x->np == x->pcap) {
+			x->pcap = x->pcap ? x->pcap * 2 : 8;
+			x->pv = xreallocarray(x->pv, x->pcap, sizeof *x->pv);
+		}
+		b = x->pv[x->np++] = xcalloc(1, sizeof *b);
+		b->block = block;
+		x->bytes += sizeof *b;
+	}
+	memcpy(b->place + off * BOOK_TEXT_PLACE, p, BOOK_TEXT_PLACE);
+	b->set[off / 8] |= 1 << (off % 8);
+}
+
 /* Notes the trigrams a contact loses and gains (old or new NULL). */
 void
 book_text_note(struct book_text *x, uint64_t id, const struct contact *old,
@@ -311,9 +370,14 @@ book_text_note(struct book_text *x, uint64_t id, const struct contact *old,
 {
 	struct book_gram	*a, *b;
 	size_t			 na, nb, i = 0, j = 0, cap = 0;
+	unsigned char		 pa[BOOK_TEXT_PLACE], pb[BOOK_TEXT_PLACE];
 	int			 c;
 	char			*h;
 
+	book_text_place_of(old, pa);
+	book_text_place_of(new, pb);
+	if (old == NULL || memcmp(pa, pb, sizeof pa) != 0)
+		book_text_place(x, id, pb);
 	if (old == NULL && new != NULL) {	/* no diff: no sorting */
 		b = NULL;
 		h = book_haystack(new);
@@ -430,6 +494,85 @@ book_text_ent_cmp(const void *a, const void *b)
 	return x->klen < y->klen ? -1 : x->klen > y->klen;
 }
 
+size_t
+book_text_places_key(uint32_t block, unsigned char *out)
+{
+	const char	tag = BOOK_TEXT_PLACES;
+
+	return book_text_key(&tag, 1, block, out);
+}
+
+static int
+book_text_places_cmp(const void *a, const void *b)
+{
+	const struct book_text_places	*x = *(const struct book_text_places
+					    * const *)a;
+	const struct book_text_places	*y = *(const struct book_text_places
+					    * const *)b;
+
+	return x->block < y->block ? -1 : x->block > y->block;
+}
+
+/* The places of a block as they are to be stored: what is there (unless
+ * fresh) with those noted set. */
+static int
+book_text_places_row(struct store_txn *t, const struct book_text_places *p,
+    int fresh, unsigned char *row, int *there, struct err *e)
+{
+	unsigned char	k[BOOK_TEXT_KEYMAX];
+	struct buf	b = BUF_INIT;
+	size_t		klen = book_text_places_key(p->block, k), i;
+	int		rc = STORE_NOTFOUND;
+
+	memset(row, 0, sizeof p->place);
+	if (!fresh)
+		rc = store_kget(t, BOOK_T_TEXT, k, klen, &b, STORE_RMW, e);
+	if (rc == 0 && b.len == sizeof p->place)
+		memcpy(row, b.data, b.len);
+	buf_free(&b);
+	if (rc != 0 && rc != STORE_NOTFOUND)
+		return rc;
+	*there = rc == 0;
+	for (i = 0; i < BOOK_TEXT_PLACES_IDS; i++)
+		if ((p->set[i / 8] >> (i % 8)) & 1)
+			memcpy(row + i * BOOK_TEXT_PLACE, p->place + i *
+			    BOOK_TEXT_PLACE, BOOK_TEXT_PLACE);
+	return 0;
+}
+
+/* Writes the places noted, a row a block in key order (none: deleted). */
+static int
+book_text_places_write(struct store_txn *t, struct book_text *x, int fresh,
+    struct err *e)
+{
+	unsigned char	k[BOOK_TEXT_KEYMAX];
+	unsigned char	row[BOOK_TEXT_PLACES_IDS * BOOK_TEXT_PLACE];
+	size_t		i, j, klen;
+	int		rc = 0, there, any;
+
+	if (x->np > 1)
+		qsort(x->pv, x->np, sizeof *x->pv, book_text_places_cmp);
+	for (i = 0; i < x->np && rc == 0; i++) {
+		if ((rc = book_text_places_row(t, x->pv[i], fresh, row,
+		    &there, e)) != 0)
+			break;
+		for (j = any = 0; j < sizeof row && !any; j++)
+			any = row[j] != 0;
+		klen = book_text_places_key(x->pv[i]->block, k);
+		if (any)
+			rc = store_kput(t, BOOK_T_TEXT, k, klen, row,
+			    sizeof row, e);
+		else if (there)
+			rc = store_kdel(t, BOOK_T_TEXT, k, klen, e);
+	}
+	for (i = 0; i < x->np; i++)
+		free(x->pv[i]);
+	free(x->pv);
+	x->pv = NULL;
+	x->np = x->pcap = 0;
+	return rc;
+}
+
 /* Packs the postings noted to the front, in key order; how many.  Nothing
  * can be noted after this but a flush. */
 static size_t
@@ -503,6 +646,8 @@ book_text_flush(struct store_txn *t, struct book_text *x, int fresh,
 	k = book_text_sort(x);
 	for (i = 0; i < k && rc == 0; i++)
 		rc = book_text_write(t, &x->v[i], fresh, &b, &ids, &cap, e);
+	if (rc == 0)
+		rc = book_text_places_write(t, x, fresh, e);
 	for (i = 0; i < k; i++) {
 		free(x->v[i].ops);
 		free(x->v[i].pk);
@@ -591,6 +736,52 @@ book_text_bad(void (*bad)(const char *, void *), void *arg,
 	bad(msg, arg);
 }
 
+/* Whether no contact of the block has a place (its row is not stored). */
+static int
+book_text_places_none(const struct book_text_places *p)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof p->place; i++)
+		if (p->place[i] != 0)
+			return 0;
+	return 1;
+}
+
+static void
+book_text_places_bad(void (*bad)(const char *, void *), void *arg,
+    uint32_t block, const char *what)
+{
+	char	msg[128];
+
+	snprintf(msg, sizeof msg, "name-order places of ids %u*%d: %s",
+	    (unsigned)block, BOOK_TEXT_PLACES_IDS, what);
+	bad(msg, arg);
+}
+
+/* Compares a stored row of places with those expected (sorted). */
+static void
+book_text_places_same(struct book_text *x, const struct store_row *row,
+    void (*bad)(const char *, void *), void *arg)
+{
+	const unsigned char	*k = (const unsigned char *)row->key + 1;
+	struct book_text_places	 key, *kp = &key, **p;
+
+	key.block = (uint32_t)k[0] << 24 | k[1] << 16 | k[2] << 8 | k[3];
+	p = bsearch(&kp, x->pv, x->np, sizeof *x->pv,
+	    book_text_places_cmp);
+	if (p == NULL) {
+		book_text_places_bad(bad, arg, key.block,
+		    "has no contact with it");
+		return;
+	}
+	(*p)->seen = 1;
+	if (row->dlen != sizeof (*p)->place ||
+	    memcmp(row->data, (*p)->place, row->dlen) != 0)
+		book_text_places_bad(bad, arg, key.block,
+		    "does not hold the contacts' places");
+}
+
 /*
  * Compares the postings with the contacts' trigrams: every contact must
  * be in the posting of each of its trigrams, and every id in a posting
@@ -612,11 +803,19 @@ book_text_check(struct store_txn *t, void (*bad)(const char *, void *),
 		rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c,
 		    e);
 	n = book_text_sort(x);
+	if (x->np > 1)
+		qsort(x->pv, x->np, sizeof *x->pv, book_text_places_cmp);
 	if (rc == 0)
 		rc = store_cursor_seek(c, NULL, 0, &row);
 	while (rc == 0 || (rc == STORE_NOTFOUND && i < n)) {
 		struct book_text_ent	k;
 
+		if (rc == 0 && row.klen == 5 &&
+		    *(const unsigned char *)row.key == BOOK_TEXT_PLACES) {
+			book_text_places_same(x, &row, bad, arg);
+			rc = store_cursor_next(c, &row);
+			continue;
+		}
 		if (rc == 0) {
 			memcpy(k.key, row.key, row.klen < sizeof k.key ?
 			    row.klen : sizeof k.key);
@@ -636,6 +835,10 @@ book_text_check(struct store_txn *t, void (*bad)(const char *, void *),
 		if (cmp <= 0)
 			rc = store_cursor_next(c, &row);
 	}
+	for (i = 0; (rc == 0 || rc == STORE_NOTFOUND) && i < x->np; i++)
+		if (!x->pv[i]->seen && !book_text_places_none(x->pv[i]))
+			book_text_places_bad(bad, arg, x->pv[i]->block,
+			    "is missing");
 	if (c != NULL)
 		store_cursor_close(c);
 	free(ids);

@@ -36,7 +36,7 @@ expect_err_contains 'index 1: '
 expect_err_contains 'DB_SECONDARY_BAD'
 
 # A record rewritten behind the indexes' back: as many entries, not the
-# same ones; the text postings differ too.
+# same ones; the text postings and the places in name order differ too.
 fresh
 db5.3_dump -h "$KITH_DIR" -s contacts -p kith.db |
     sed 's/Ann/Eve/; s/ann@example/eve@example/' > swapped.txt
@@ -46,6 +46,16 @@ expect_status 1 kith check
 expect_err_contains 'index 0 (contact.name): 2 entries, but the records give 2, not the same'
 expect_err_contains 'index 1 (contact.email): 2 entries, but the records give 2, not the same'
 expect_err_contains 'text posting'
+expect_err_contains "name-order places of ids 0*256: does not hold the contacts' places"
+
+# A block's places that are not its contacts'.
+fresh
+printf '%s\n%s\n' '\02\00\00\00\00' 'zz' |
+    db5.3_load -h "$KITH_DIR" -T -t btree -c database=contact.trigrams \
+    kith.db || fail "db_load into contact.trigrams"
+expect_status 1 kith check
+expect_err_contains "name-order places of ids 0*256: does not hold the contacts' places"
+expect_err_contains '1 problem found'
 
 # A record that does not decode.
 fresh
