@@ -390,6 +390,32 @@ book_query_parse(struct book_query *q, const char *query)
 	free(f);
 }
 
+/* A page of book_find's matches through the lookup: where it ended. */
+#define BOOK_FIND_PAGE	1000
+#define BOOK_FIND_PAGES	16000	/* at most */
+struct book_held {
+	book_contact_fn	 fn;
+	void		*arg;
+	char		*last;		/* sort key */
+	uint64_t	 last_id;
+	int		 stopped;	/* fn said so */
+};
+
+static int
+book_held_fn(const struct contact *c, void *arg)
+{
+	struct book_held	*h = arg;
+
+	free(h->last);
+	h->last = book_sortkey(c);
+	h->last_id = c->id;
+	if (h->fn(c, h->arg) != 0) {
+		h->stopped = 1;
+		return 1;
+	}
+	return 0;
+}
+
 static int
 book_scan_fn(struct store_txn *t, void *arg, struct err *e);
 
@@ -457,15 +483,39 @@ book_find(struct book *b, const char *query, book_contact_fn fn, void *arg,
 		return book_scan(b, NULL, 0, 0, fn, arg, e);
 	}
 	if (q.digits[0] == '\0' && book_longest(&q) < 3) {
-		/* Most names hold a letter or two: read them all in name
-		 * order rather than gather, deduplicate and sort. */
+		/* Words of a letter or two: the lookup's candidates (a
+		 * letter's postings, a pair's), a page at a time, each
+		 * twice the last up to a bound; but when they are a good
+		 * part of the book, most names hold the words and are read
+		 * in name order from the end of the first page. */
+		struct book_held	h;
 		struct book_page	p;
+		size_t			page = BOOK_FIND_PAGE, cands;
+		uint64_t		total;
+		int			more = 1;
 
-		memset(&p, 0, sizeof p);
-		p.q = &q;
-		p.fn = fn;
-		p.arg = arg;
-		rc = book_scan(b, NULL, 0, 0, book_page_fn, &p, e);
+		memset(&h, 0, sizeof h);
+		h.fn = fn;
+		h.arg = arg;
+		for (rc = 0; rc == 0 && more && !h.stopped; page *= 2) {
+			rc = book_lookup_text(b, query, BOOK_BY_NAME,
+			    page < BOOK_FIND_PAGES ? page : BOOK_FIND_PAGES,
+			    h.last, h.last_id, book_held_fn, &h, &more, &cands,
+			    e);
+			if (rc == 0 && more && !h.stopped &&
+			    (rc = book_contact_count(b, &total, e)) == 0 &&
+			    cands > total / 4)
+				break;
+		}
+		if (rc == 0 && more && !h.stopped) {
+			memset(&p, 0, sizeof p);
+			p.q = &q;
+			p.fn = fn;
+			p.arg = arg;
+			rc = book_scan(b, h.last, h.last_id, 0, book_page_fn,
+			    &p, e);
+		}
+		free(h.last);
 		book_query_free(&q);
 		return rc;
 	}

@@ -30,6 +30,12 @@ struct book {
 };
 
 void	book_lookup_memo_free(struct book_lookup_memo *m);
+/* book_lookup_page for words (never phone digits); from the contact after
+ * (from, from_id) in the order when from is not NULL; *candidates (unless
+ * NULL): how many the postings gave, (size_t)-1 for every contact. */
+int	book_lookup_text(struct book *b, const char *query, enum book_order o,
+	    size_t max, const char *from, uint64_t from_id, book_contact_fn fn,
+	    void *arg, int *more, size_t *candidates, struct err *e);
 
 enum {
 	BOOK_T_CONTACT, BOOK_T_ACTIVITY, BOOK_T_DEAL, BOOK_T_CASE,

@@ -54,6 +54,7 @@ struct book_lookup {
 	enum book_order	  order;
 	const char	 *from;		/* where the walks start; NULL: the
 					 * index's start */
+	uint64_t	  after;	/* from's rows up to this id skipped */
 	char		  place[BOOK_TEXT_PLACE + 1];	/* where in name
 					 * order the candidates begin */
 	char		**words;	/* folded */
@@ -224,19 +225,19 @@ book_lookup_pair_ends(struct store_cursor *c, struct book_lookup *l,
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
 
-/* Few ids in the bits: their list (for reading them directly). */
+/* Few ids in the bits: their list (for reading them directly); many:
+ * only their count. */
 static void
 book_lookup_bits_ids(struct book_lookup *l)
 {
 	size_t	i, n = 0;
 	int	j;
 
-	for (i = 0; i < l->nbits && n <= BOOK_LOOKUP_DIRECT; i++)
-		for (j = 0; l->bits[i] != 0 && j < 8; j++)
-			n += (l->bits[i] >> j) & 1;
+	for (i = 0; i < l->nbits; i++)
+		n += __builtin_popcount(l->bits[i]);
 	l->nids = 0;
 	if (n > BOOK_LOOKUP_DIRECT) {
-		l->nids = n;		/* "many": the walk tests the bits */
+		l->nids = n;		/* many: the walk tests the bits */
 		return;
 	}
 	for (i = 0; i < l->nbits; i++)
@@ -547,6 +548,10 @@ book_lookup_walk(struct store_txn *t, struct book_lookup *l, size_t limit,
 	    strlen(l->from) : 0, &row); rc == 0 &&
 	    l->nout <= l->max && (limit == 0 || n < limit);
 	    rc = store_cursor_next(c, &row)) {
+		if (l->after != 0 && row.id <= l->after &&
+		    row.klen == strlen(l->from) &&
+		    memcmp(row.key, l->from, row.klen) == 0)
+			continue;
 		if (++n == BOOK_LOOKUP_SKIP && keys && l->nout == 0 &&
 		    book_lookup_places(t, l) && book_lookup_after(l->place,
 		    &row) && (rc = store_cursor_seek(c, l->place,
@@ -732,26 +737,36 @@ int
 book_lookup_page(struct book *b, const char *query, enum book_order order,
     size_t max, book_contact_fn fn, void *arg, int *more, struct err *e)
 {
+	if (book_lookup_phone(query != NULL ? query : ""))
+		return book_find_page(b, query, max, fn, arg, more, e);
+	return book_lookup_text(b, query, order, max, NULL, 0, fn, arg, more,
+	    NULL, e);
+}
+
+int
+book_lookup_text(struct book *b, const char *query, enum book_order order,
+    size_t max, const char *from, uint64_t from_id, book_contact_fn fn,
+    void *arg, int *more, size_t *candidates, struct err *e)
+{
 	struct book_lookup	l;
 	struct err		ignored;
 	uint64_t		changes;
 	size_t			i;
 	int			rc, known, narrows;
 
-	if (book_lookup_phone(query != NULL ? query : ""))
-		return book_find_page(b, query, max, fn, arg, more, e);
 	memset(&l, 0, sizeof l);
 	l.b = b;
 	l.order = order;
 	l.max = max != 0 ? max : (size_t)-2;
 	book_lookup_parse(&l, query);
 	known = store_changes(b->store, &changes, &ignored) == 0;
-	narrows = known && b->memo != NULL && b->memo->changes == changes &&
-	    book_lookup_narrows(b->memo, &l);
+	narrows = from == NULL && known && b->memo != NULL &&
+	    b->memo->changes == changes && book_lookup_narrows(b->memo, &l);
 	if (narrows && b->memo->from == NULL)	/* narrowing nothing */
 		rc = 0;
 	else {
-		l.from = narrows ? b->memo->from : NULL;
+		l.from = narrows ? b->memo->from : from;
+		l.after = from != NULL ? from_id : 0;
 		rc = store_txn_run(b->store, STORE_READ, book_lookup_fn, &l,
 		    e);
 		l.from = NULL;
@@ -763,7 +778,9 @@ book_lookup_page(struct book *b, const char *query, enum book_order order,
 			break;
 	if (more != NULL)
 		*more = rc == 0 && l.nout > l.max;
-	if (rc == 0 && known)
+	if (candidates != NULL)
+		*candidates = l.indexed ? l.nids : (size_t)-1;
+	if (rc == 0 && known && from == NULL)
 		book_lookup_remember(b, &l, changes);
 	book_lookup_reset(&l);
 	for (i = 0; i < l.nwords; i++)

@@ -168,7 +168,9 @@ int	book_find(struct book *b, const char *query, book_contact_fn fn,
 
 /* Like book_find, but stops after max matches (0: no limit) and sets
  * *more (when not NULL) if there were more: a lookup as you type never
- * loads the whole book.  One- and two-letter words scan in name order. */
+ * loads the whole book.  One- and two-letter words go through the
+ * lookup's postings (book_lookup_text), or scan in name order when most
+ * names hold them. */
 int	book_find_page(struct book *b, const char *query, size_t max,
 	    book_contact_fn fn, void *arg, int *more, struct err *e);
 
