@@ -168,41 +168,28 @@ book_prefix_rows(struct store_txn *t, struct book_query *q, int index,
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
 
-/* Contacts whose phone keys (digits last first) hold rev: every key read. */
+static int	book_text_find(struct store_txn *t, struct book_query *q,
+		    struct book_gram *g, size_t ng, struct err *e);
+
+/* Contacts with the digits anywhere in a number: from the postings of
+ * the rarest of their digit trigrams. */
 static int
-book_phone_middle(struct store_txn *t, struct book_query *q, const char *rev,
-    size_t rlen, struct err *e)
+book_phone_middle(struct store_txn *t, struct book_query *q, struct err *e)
 {
-	struct store_cursor	*c;
-	struct store_row	 row;
-	struct buf		 data = BUF_INIT;
+	struct book_gram	*g = NULL;
+	size_t			 ng = 0, cap = 0;
 	int			 rc;
 
-	rc = store_cursor_open(t, BOOK_T_CONTACT, BOOK_I_PHONE, STORE_CUR_KEYS,
-	    &c, e);
-	if (rc != 0)
-		return rc;
-	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0;
-	    rc = store_cursor_next(c, &row)) {
-		if (memmem(row.key, row.klen, rev, rlen) == NULL)
-			continue;
-		buf_reset(&data);
-		if ((rc = store_get(t, BOOK_T_CONTACT, row.id, &data, 0,
-		    e)) != 0 || (rc = book_hit_add(q, row.id, data.data,
-		    data.len, e)) != 0)
-			break;
-	}
-	if (rc == -1 && !err_isset(e))
-		err_set(e, NULL, 0, "lookup: %s", store_cursor_error(c));
-	store_cursor_close(c);
-	buf_free(&data);
-	return rc == STORE_NOTFOUND ? 0 : rc;
+	book_grams_digits(q->digits, &g, &ng, &cap);
+	rc = book_text_find(t, q, g, book_grams_unique(g, ng), e);
+	free(g);
+	return rc;
 }
 
 /*
  * Phone digits: the end of a number is a prefix of its key, the digits
- * reversed; only when no number ends so, the middle of one, by reading
- * every key of the index (a few milliseconds a 10 000 phones).
+ * reversed; only when no number ends so, the middle of one, through the
+ * text postings' digit trigrams.
  */
 static int
 book_phone_rows(struct store_txn *t, struct book_query *q, struct err *e)
@@ -214,7 +201,7 @@ book_phone_rows(struct store_txn *t, struct book_query *q, struct err *e)
 	n = book_digits_reversed(q->digits, rev, sizeof rev);
 	if ((rc = book_prefix_rows(t, q, BOOK_I_PHONE, rev, n, e)) != 0)
 		return rc;
-	return q->nhits > 0 ? 0 : book_phone_middle(t, q, rev, n, e);
+	return q->nhits > 0 ? 0 : book_phone_middle(t, q, e);
 }
 
 /* A trigram's postings, every block: their size and (ids != NULL) ids. */
@@ -261,47 +248,44 @@ book_intersect(uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 	return k;
 }
 
-/* The distinct trigrams of the query's words, and their posting sizes. */
-static int
-book_query_grams(struct store_cursor *c, const struct book_query *q,
-    struct book_gram **g, size_t **sizes, size_t *ng)
+/* The distinct trigrams of the query's words; how many. */
+static size_t
+book_query_grams(const struct book_query *q, struct book_gram **g)
 {
 	struct buf	words = BUF_INIT;
-	size_t		i, cap = 0;
-	int		rc = 0;
+	size_t		i, n, cap = 0;
 
 	for (i = 0; i < q->nwords; i++)	/* a line each: no gram spans two */
 		buf_addf(&words, "%s\n", q->words[i]);
 	*g = NULL;
-	*ng = book_grams_unique(*g, book_grams_of(buf_str(&words), g, &cap));
+	n = book_grams_unique(*g, book_grams_of(buf_str(&words), g, &cap));
 	buf_free(&words);
-	*sizes = xcalloc(*ng + 1, sizeof **sizes);
-	for (i = 0; i < *ng && rc == 0; i++)
-		rc = book_posting(c, &(*g)[i], &(*sizes)[i], NULL, NULL, NULL);
-	return rc;
+	return n;
 }
 
 /*
- * Candidates: the contacts in the postings of the rarest trigrams of the
- * query (up to BOOK_FIND_GRAMS of them, smallest postings first, ids
- * intersected), each then decoded and matched against every word.
+ * Candidates: the contacts in the postings of the rarest of the grams
+ * g[ng] (up to BOOK_FIND_GRAMS of them, smallest postings first, ids
+ * intersected), each then decoded and matched against the query.
  */
 #define BOOK_FIND_GRAMS	3
 static int
-book_text_find(struct store_txn *t, struct book_query *q, struct err *e)
+book_text_find(struct store_txn *t, struct book_query *q, struct book_gram *g,
+    size_t ng, struct err *e)
 {
 	struct store_cursor	*c;
-	struct book_gram	*g;
 	struct buf		 data = BUF_INIT;
 	uint64_t		*ids = NULL, *more = NULL;
-	size_t			*sizes, ng, i, k, best, n = 0, m, cap = 0,
+	size_t			*sizes, i, k, best, n = 0, m, cap = 0,
 				 mcap = 0, bytes;
 	int			 rc;
 
 	if ((rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c,
 	    e)) != 0)
 		return rc;
-	rc = book_query_grams(c, q, &g, &sizes, &ng);
+	sizes = xcalloc(ng + 1, sizeof *sizes);
+	for (i = 0; i < ng && rc == 0; i++)
+		rc = book_posting(c, &g[i], &sizes[i], NULL, NULL, NULL);
 	for (k = 0; rc == 0 && k < BOOK_FIND_GRAMS && k < ng; k++) {
 		for (best = ng, i = 0; i < ng; i++)
 			if (sizes[i] != (size_t)-1 && (best == ng ||
@@ -330,7 +314,6 @@ book_text_find(struct store_txn *t, struct book_query *q, struct err *e)
 	free(ids);
 	free(more);
 	free(sizes);
-	free(g);
 	return rc;
 }
 
@@ -355,6 +338,8 @@ static int
 book_find_fn(struct store_txn *t, void *arg, struct err *e)
 {
 	struct book_query	*q = arg;
+	struct book_gram	*g;
+	size_t			 ng;
 	int			 rc;
 
 	book_hits_clear(q);
@@ -364,7 +349,11 @@ book_find_fn(struct store_txn *t, void *arg, struct err *e)
 	 * name-order scan (book_find): they come here with a phone. */
 	if (book_longest(q) < 3)
 		return 0;
-	return book_text_find(t, q, e);
+	g = NULL;
+	ng = book_query_grams(q, &g);
+	rc = book_text_find(t, q, g, ng, e);
+	free(g);
+	return rc;
 }
 
 static void

@@ -111,7 +111,8 @@ size_t	book_digits_reversed(const char *s, char *out, size_t size);
 /*
  * The text postings (book-text.c): BOOK_T_TEXT is keyed by a trigram of
  * the folded name, company or e-mails, or by one of their characters
- * after BOOK_TEXT_LETTER (a byte no text has), and a 4-byte big-endian block
+ * after BOOK_TEXT_LETTER (a byte no text has), or by three digits of a
+ * phone number after BOOK_TEXT_DIGITS, and a 4-byte big-endian block
  * number (id / BOOK_TEXT_BLOCK); the data is the sorted ids of the block's
  * contacts that have the trigram, as varint deltas from the block's first
  * id.  Keyed by BOOK_TEXT_PLACES and a block of BOOK_TEXT_PLACES_IDS ids,
@@ -124,6 +125,7 @@ size_t	book_digits_reversed(const char *s, char *out, size_t size);
 #define BOOK_TEXT_KEYMAX	(BOOK_TEXT_GRAMMAX + 4)
 #define BOOK_TEXT_LETTER	'\001'	/* before a letter's character */
 #define BOOK_TEXT_PLACES	'\002'	/* a block's places in name order */
+#define BOOK_TEXT_DIGITS	'\003'	/* before three digits of a phone */
 #define BOOK_TEXT_PLACE		2	/* bytes of a place: of the sort key */
 #define BOOK_TEXT_PLACES_IDS	256	/* ids a row of places: 512 bytes, on its
 					 * page, not overflowing */
@@ -137,6 +139,8 @@ void	book_text_free(struct book_text *x);
 size_t	book_grams(const struct contact *c, struct book_gram **out);
 size_t	book_grams_of(const char *s, struct book_gram **v, size_t *cap);
 size_t	book_letter(const char *s, size_t len, struct book_gram *g);
+size_t	book_grams_digits(const char *digits, struct book_gram **v, size_t *n,
+	    size_t *cap);
 size_t	book_text_places_key(uint32_t block, unsigned char *out);
 size_t	book_text_key(const char *tri, size_t len, uint32_t block,
 	    unsigned char *out);

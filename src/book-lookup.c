@@ -24,6 +24,7 @@
 #include "book.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,8 @@ struct book_lookup {
 	char		**words;	/* folded */
 	size_t		  nwords;
 	size_t		  longest;	/* characters in the longest word */
+	char		  digits[64];	/* or phone digits, three or more */
+	int		  ends;		/* numbers end in them */
 	int		  indexed;	/* ids (or bits) hold the candidates */
 	uint64_t	 *ids;		/* sorted */
 	size_t		  nids, cap;
@@ -103,11 +106,17 @@ book_lookup_chars(const char *s)
 static int
 book_lookup_take(struct book_lookup *l, struct contact *c)
 {
-	char	*h;
-	size_t	 i;
+	char	*h, d[64];
+	size_t	 i, n = strlen(l->digits);
 	int	 ok = book_visible(l->b, c);
 
-	if (ok) {
+	if (ok && n > 0) {
+		for (ok = 0, i = 0; !ok && i < c->phones.n; i++) {
+			utf8_digits(c->phones.v[i].text, d, sizeof d);
+			ok = l->ends ? strlen(d) >= n && strcmp(d + strlen(d) -
+			    n, l->digits) == 0 : strstr(d, l->digits) != NULL;
+		}
+	} else if (ok) {
 		h = book_haystack(c);
 		for (i = 0; ok && i < l->nwords; i++)
 			ok = strstr(h, l->words[i]) != NULL;
@@ -354,21 +363,16 @@ book_lookup_gram(struct store_cursor *c, struct book_lookup *l,
 	return rc;
 }
 
-/* Words of three characters or more: the candidates are the contacts in
- * the postings of the rarest trigrams of the query, intersected. */
+/* The candidates are the contacts in the postings of the rarest of the
+ * grams g[ng] (sorted, distinct), intersected. */
 static int
-book_lookup_grams(struct store_txn *t, struct book_lookup *l, struct err *e)
+book_lookup_rarest(struct store_txn *t, struct book_lookup *l,
+    const struct book_gram *g, size_t ng, struct err *e)
 {
 	struct store_cursor	*c = NULL;
-	struct book_gram	*g = NULL;
-	struct buf		 words = BUF_INIT;
-	size_t			*sizes, ng, i, k, best, cap = 0;
+	size_t			*sizes, i, k, best;
 	int			 rc;
 
-	for (i = 0; i < l->nwords; i++)	/* a line each: no gram spans two */
-		buf_addf(&words, "%s\n", l->words[i]);
-	ng = book_grams_unique(g, book_grams_of(buf_str(&words), &g, &cap));
-	buf_free(&words);
 	sizes = xcalloc(ng + 1, sizeof *sizes);
 	rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c, e);
 	for (i = 0; rc == 0 && i < ng; i++)
@@ -387,6 +391,69 @@ book_lookup_grams(struct store_txn *t, struct book_lookup *l, struct err *e)
 		store_cursor_close(c);
 	l->indexed = rc == 0;
 	free(sizes);
+	return rc;
+}
+
+/* Words of three characters or more: the rarest of their trigrams. */
+static int
+book_lookup_grams(struct store_txn *t, struct book_lookup *l, struct err *e)
+{
+	struct book_gram	*g = NULL;
+	struct buf		 words = BUF_INIT;
+	size_t			 ng, i, cap = 0;
+	int			 rc;
+
+	for (i = 0; i < l->nwords; i++)	/* a line each: no gram spans two */
+		buf_addf(&words, "%s\n", l->words[i]);
+	ng = book_grams_unique(g, book_grams_of(buf_str(&words), &g, &cap));
+	buf_free(&words);
+	rc = book_lookup_rarest(t, l, g, ng, e);
+	free(g);
+	return rc;
+}
+
+/* Phone digits: the contacts with a number ending in them (the phone
+ * index, whose keys are the digits last first, read alone); when there
+ * are none, those with them anywhere in a number: the rarest of their
+ * digit trigrams. */
+static int
+book_lookup_digits(struct store_txn *t, struct book_lookup *l, struct err *e)
+{
+	struct store_cursor	*c;
+	struct store_row	 row;
+	struct book_gram	*g = NULL;
+	char			 rev[64];
+	size_t			 n, ng = 0, cap = 0, i, k;
+	int			 rc;
+
+	n = book_digits_reversed(l->digits, rev, sizeof rev);
+	rc = store_cursor_open(t, BOOK_T_CONTACT, BOOK_I_PHONE, STORE_CUR_KEYS,
+	    &c, e);
+	if (rc != 0)
+		return rc;
+	for (rc = store_cursor_seek(c, rev, n, &row); rc == 0;
+	    rc = store_cursor_next(c, &row)) {
+		if (row.klen < n || memcmp(row.key, rev, n) != 0)
+			break;
+		book_lookup_set_id(l, row.id);
+	}
+	store_cursor_close(c);
+	if (rc != 0 && rc != STORE_NOTFOUND)
+		return rc;
+	if (l->nids > 0) {		/* sorted, each once */
+		qsort(l->ids, l->nids, sizeof *l->ids, book_lookup_idcmp);
+		for (i = k = 0; i < l->nids; i++)
+			if (k == 0 || l->ids[k - 1] != l->ids[i])
+				l->ids[k++] = l->ids[i];
+		l->nids = k;
+		l->ends = 1;
+		l->indexed = 1;
+		return 0;
+	}
+	l->ends = 0;
+	book_grams_digits(l->digits, &g, &ng, &cap);
+	ng = book_grams_unique(g, ng);
+	rc = book_lookup_rarest(t, l, g, ng, e);
 	free(g);
 	return rc;
 }
@@ -593,7 +660,9 @@ book_lookup_fn(struct store_txn *t, void *arg, struct err *e)
 	for (i = 0; i < l->nwords; i++)
 		if (book_lookup_chars(l->words[i]) == 2)
 			pair = l->words[i];
-	if (l->longest >= 3)
+	if (l->digits[0] != '\0')
+		rc = book_lookup_digits(t, l, e);
+	else if (l->longest >= 3)
 		rc = book_lookup_grams(t, l, e);
 	else if (l->longest > 0) {
 		if (l->max < BOOK_LOOKUP_DIRECT) {
@@ -733,13 +802,23 @@ book_lookup_parse(struct book_lookup *l, const char *query)
 	free(f);
 }
 
+static int	book_lookup_run(struct book *b, const char *query,
+		    const char *digits, enum book_order order, size_t max,
+		    const char *from, uint64_t from_id, book_contact_fn fn,
+		    void *arg, int *more, size_t *candidates, struct err *e);
+
 int
 book_lookup_page(struct book *b, const char *query, enum book_order order,
     size_t max, book_contact_fn fn, void *arg, int *more, struct err *e)
 {
-	if (book_lookup_phone(query != NULL ? query : ""))
+	char	d[64];
+
+	if (!book_lookup_phone(query != NULL ? query : ""))
+		return book_lookup_run(b, query, NULL, order, max, NULL, 0, fn,
+		    arg, more, NULL, e);
+	if (utf8_digits(query, d, sizeof d) < 3)	/* everyone */
 		return book_find_page(b, query, max, fn, arg, more, e);
-	return book_lookup_text(b, query, order, max, NULL, 0, fn, arg, more,
+	return book_lookup_run(b, NULL, d, order, max, NULL, 0, fn, arg, more,
 	    NULL, e);
 }
 
@@ -747,6 +826,17 @@ int
 book_lookup_text(struct book *b, const char *query, enum book_order order,
     size_t max, const char *from, uint64_t from_id, book_contact_fn fn,
     void *arg, int *more, size_t *candidates, struct err *e)
+{
+	return book_lookup_run(b, query, NULL, order, max, from, from_id, fn,
+	    arg, more, candidates, e);
+}
+
+/* A page of the words of query, or of the phone digits. */
+static int
+book_lookup_run(struct book *b, const char *query, const char *digits,
+    enum book_order order, size_t max, const char *from, uint64_t from_id,
+    book_contact_fn fn, void *arg, int *more, size_t *candidates,
+    struct err *e)
 {
 	struct book_lookup	l;
 	struct err		ignored;
@@ -758,7 +848,10 @@ book_lookup_text(struct book *b, const char *query, enum book_order order,
 	l.b = b;
 	l.order = order;
 	l.max = max != 0 ? max : (size_t)-2;
-	book_lookup_parse(&l, query);
+	if (digits != NULL)
+		snprintf(l.digits, sizeof l.digits, "%s", digits);
+	else
+		book_lookup_parse(&l, query);
 	known = store_changes(b->store, &changes, &ignored) == 0;
 	narrows = from == NULL && known && b->memo != NULL &&
 	    b->memo->changes == changes && book_lookup_narrows(b->memo, &l);

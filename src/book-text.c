@@ -3,7 +3,8 @@
  * The text postings: for every trigram of a contact's folded name,
  * company and e-mails, and for every character of them (a "letter", so
  * that a lookup of one rare character has candidates too), the ids of the
- * contacts that have it, one record per trigram or letter and block of
+ * contacts that have it, and so for every three digits running in a phone
+ * number's, one record per trigram or letter and block of
  * BOOK_TEXT_BLOCK ids.  Beside them, a row per BOOK_TEXT_PLACES_IDS ids
  * holds each contact's place in name order, roughly: the first two bytes
  * of its sort key, so that a lookup whose candidates all sort late need
@@ -29,7 +30,8 @@
 
 #define BOOK_TEXT_DEL	(1ULL << 63)	/* an op removing the id */
 #define BOOK_TEXT_META	"book.text-postings"
-#define BOOK_TEXT_VERSION "3"	/* 1: trigrams alone; 2: no places */
+#define BOOK_TEXT_VERSION "4"	/* 1: trigrams alone; 2: no places; 3: no
+					 * digits */
 
 /*
  * A posting's changes: ids added in rising order (all a load or an import
@@ -257,21 +259,55 @@ book_letter(const char *s, size_t len, struct book_gram *g)
 	return 1;
 }
 
-/* The distinct trigrams and letters of a contact (none for NULL),
- * sorted. */
+/* Every three digits running in digits[], after BOOK_TEXT_DIGITS, appended
+ * to v; how many there are now. */
+size_t
+book_grams_digits(const char *digits, struct book_gram **v, size_t *n,
+    size_t *cap)
+{
+	size_t	i, len = strlen(digits);
+
+	for (i = 0; i + 3 <= len; i++) {
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			*v = xreallocarray(*v, *cap, sizeof **v);
+		}
+		(*v)[*n].s[0] = BOOK_TEXT_DIGITS;
+		memcpy((*v)[*n].s + 1, digits + i, 3);
+		(*v)[(*n)++].len = 4;
+	}
+	return *n;
+}
+
+/* The trigrams and letters of a contact's text and the digit trigrams of
+ * its phones (not deduplicated). */
+static size_t
+book_grams_contact(const struct contact *c, struct book_gram **v,
+    size_t *cap)
+{
+	char	*h = book_haystack(c), d[64];
+	size_t	 i, n;
+
+	n = book_grams_indexed(h, v, cap);
+	free(h);
+	for (i = 0; i < c->phones.n; i++) {
+		utf8_digits(c->phones.v[i].text, d, sizeof d);
+		book_grams_digits(d, v, &n, cap);
+	}
+	return n;
+}
+
+/* The distinct grams of a contact (none for NULL), sorted. */
 size_t
 book_grams(const struct contact *c, struct book_gram **out)
 {
 	struct book_gram	*v = NULL;
-	char			*h;
 	size_t			 n = 0, cap = 0;
 
 	*out = NULL;
 	if (c == NULL)
 		return 0;
-	h = book_haystack(c);
-	n = book_grams_indexed(h, &v, &cap);
-	free(h);
+	n = book_grams_contact(c, &v, &cap);
 	*out = v;
 	return book_grams_unique(v, n);
 }
@@ -372,7 +408,6 @@ book_text_note(struct book_text *x, uint64_t id, const struct contact *old,
 	size_t			 na, nb, i = 0, j = 0, cap = 0;
 	unsigned char		 pa[BOOK_TEXT_PLACE], pb[BOOK_TEXT_PLACE];
 	int			 c;
-	char			*h;
 
 	book_text_place_of(old, pa);
 	book_text_place_of(new, pb);
@@ -380,9 +415,7 @@ book_text_note(struct book_text *x, uint64_t id, const struct contact *old,
 		book_text_place(x, id, pb);
 	if (old == NULL && new != NULL) {	/* no diff: no sorting */
 		b = NULL;
-		h = book_haystack(new);
-		nb = book_grams_indexed(h, &b, &cap);
-		free(h);
+		nb = book_grams_contact(new, &b, &cap);
 		for (j = 0; j < nb; j++)
 			book_text_op(x, &b[j], id);
 		free(b);
@@ -725,12 +758,14 @@ book_text_bad(void (*bad)(const char *, void *), void *arg,
     const struct book_text_ent *s, const char *what)
 {
 	const unsigned char	*b = s->key + s->klen - 4;
-	int			 letter = s->key[0] == BOOK_TEXT_LETTER;
+	int			 tag = s->key[0] == BOOK_TEXT_LETTER ||
+				    s->key[0] == BOOK_TEXT_DIGITS;
 	char			 msg[128];
 
 	snprintf(msg, sizeof msg, "text posting of the %s \"%.*s\" of ids "
-	    "%u*%d: %s", letter ? "letter" : "trigram",
-	    (int)s->klen - 4 - letter, (const char *)s->key + letter,
+	    "%u*%d: %s", s->key[0] == BOOK_TEXT_LETTER ? "letter" :
+	    s->key[0] == BOOK_TEXT_DIGITS ? "digits" : "trigram",
+	    (int)s->klen - 4 - tag, (const char *)s->key + tag,
 	    (unsigned)(b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]),
 	    BOOK_TEXT_BLOCK, what);
 	bad(msg, arg);

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # find by phone digits: the end of a number (the index's fast path), the
-# middle of one (read from the index's keys), whatever the punctuation;
-# a changed or removed number is found no more; an import recognises a
-# number by its last 8 digits however it is written.
+# middle of one (from the postings of its digit trigrams), whatever the
+# punctuation; a changed or removed number is found no more; an import
+# recognises a number by its last 8 digits however it is written.
 . "$TESTS/lib.sh"
 
 kith add 'name=Søren Ågård' 'phone=+45 20 11 22 33' >/dev/null
