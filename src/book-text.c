@@ -228,6 +228,7 @@ book_grams_indexed(const char *s, struct book_gram **v, size_t *cap)
 {
 	const char	*p, *end = s + strlen(s);
 	size_t		 n = book_grams_of(s, v, cap);
+	uint64_t	 seen[2] = { 0, 0 };	/* ASCII letters noted */
 	uint32_t	 cp;
 	int		 w;
 
@@ -238,6 +239,11 @@ book_grams_indexed(const char *s, struct book_gram **v, size_t *cap)
 		}
 		if (cp == '\n' || cp == ' ' || cp == '\t')
 			continue;
+		if (cp < 128) {
+			if ((seen[cp / 64] >> (cp % 64)) & 1)
+				continue;
+			seen[cp / 64] |= (uint64_t)1 << (cp % 64);
+		}
 		if (n == *cap) {
 			*cap = *cap ? *cap * 2 : 64;
 			*v = xreallocarray(*v, *cap, sizeof **v);
