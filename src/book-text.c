@@ -1,17 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The text postings: for every trigram of a contact's folded name,
- * company and e-mails, and for every character of them (a "letter", so
- * that a lookup of one rare character has candidates too), the ids of the
- * contacts that have it, and so for every three digits running in a phone
- * number's, one record per trigram or letter and block of
- * BOOK_TEXT_BLOCK ids.  Beside them, a row per BOOK_TEXT_PLACES_IDS ids
- * holds each contact's place in name order, roughly: the first two bytes
- * of its sort key, so that a lookup whose candidates all sort late need
- * not walk the names before them.  A row per trigram and contact in a
- * secondary index was 44 random inserts a contact and most of a bulk
- * load; here changes are gathered in memory and each posting is
- * written once, in key order.
+ * company and e-mails, for every character of them (a "letter", so that
+ * a lookup of one rare character has candidates too) and for every three
+ * digits running in its phone numbers, the ids of the contacts that have
+ * it, one record per gram and block of BOOK_TEXT_BLOCK ids.  Beside them,
+ * a row per BOOK_TEXT_PLACES_IDS ids holds each contact's place in name
+ * order, roughly: the first two bytes of its sort key, so that a lookup
+ * whose candidates all sort late need not walk the names before them.  A
+ * row per trigram and contact in a secondary index was 44 random inserts
+ * a contact and most of a bulk load; here changes are gathered in memory
+ * and each posting is written once, in key order.
  */
 #include "book.h"
 
@@ -30,8 +29,8 @@
 
 #define BOOK_TEXT_DEL	(1ULL << 63)	/* an op removing the id */
 #define BOOK_TEXT_META	"book.text-postings"
-#define BOOK_TEXT_VERSION "4"	/* 1: trigrams alone; 2: no places; 3: no
-					 * digits */
+/* The postings' version: 1 had trigrams alone, 2 no places, 3 no digits. */
+#define BOOK_TEXT_VERSION "4"
 
 /*
  * A posting's changes: ids added in rising order (all a load or an import
@@ -367,8 +366,7 @@ static void
 book_text_place_of(const struct contact *c, unsigned char *p)
 {
 	char	*k;
-
-	size_t	i;
+	size_t	 i;
 
 	memset(p, 0, BOOK_TEXT_PLACE);
 	if (c == NULL)
