@@ -154,6 +154,8 @@ int	book_text_update(struct store_txn *t, uint64_t id,
 	    struct err *e);
 void	book_text_decode(const void *data, size_t len, uint32_t block,
 	    uint64_t **ids, size_t *n, size_t *cap);
+const unsigned char *book_text_delta(const unsigned char *p,
+	    const unsigned char *end, uint64_t *d);
 int	book_text_ready(struct store *st, struct err *e);
 int	book_text_check(struct store_txn *t,
 	    void (*bad)(const char *, void *), void *arg, struct err *e);

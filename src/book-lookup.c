@@ -143,19 +143,26 @@ book_lookup_decode(struct book_lookup *l, uint64_t id, const void *data,
 	return book_lookup_take(l, c);
 }
 
+/* Sets the bits of a posting's ids (the block's, varint deltas). */
 static void
-book_lookup_set(struct book_lookup *l, const uint64_t *v, size_t n)
+book_lookup_set_block(struct book_lookup *l, const void *data, size_t len,
+    uint32_t block)
 {
-	size_t	i, need;
+	const unsigned char	*p = data, *end = p + len;
+	uint64_t		 id = (uint64_t)block * BOOK_TEXT_BLOCK, d;
+	size_t			 need = ((uint64_t)block + 1) *
+				    BOOK_TEXT_BLOCK / 8;
 
-	for (i = 0; i < n; i++) {
-		if ((need = v[i] / 8 + 1) > l->nbits) {
-			need = need < 2 * l->nbits ? 2 * l->nbits : need + 4096;
-			l->bits = xrealloc(l->bits, need);
-			memset(l->bits + l->nbits, 0, need - l->nbits);
-			l->nbits = need;
-		}
-		l->bits[v[i] / 8] |= 1 << (v[i] % 8);
+	if (need > l->nbits) {
+		need = need < 2 * l->nbits ? 2 * l->nbits : need;
+		l->bits = xrealloc(l->bits, need);
+		memset(l->bits + l->nbits, 0, need - l->nbits);
+		l->nbits = need;
+	}
+	while (p < end) {
+		p = book_text_delta(p, end, &d);
+		if ((id += d) / 8 < l->nbits)
+			l->bits[id / 8] |= 1 << (id % 8);
 	}
 }
 
@@ -176,12 +183,14 @@ book_lookup_postings(struct store_cursor *c, struct book_lookup *l,
 		if (glen != 0 && row.klen != glen + 4)
 			continue;
 		b = (const unsigned char *)row.key + row.klen - 4;
-		book_text_decode(row.data, row.dlen, (uint32_t)b[0] << 24 |
-		    b[1] << 16 | b[2] << 8 | b[3], &l->ids, &l->nids, &l->cap);
-		if (bits) {
-			book_lookup_set(l, l->ids, l->nids);
-			l->nids = 0;
-		}
+		if (bits)
+			book_lookup_set_block(l, row.data, row.dlen,
+			    (uint32_t)b[0] << 24 | b[1] << 16 | b[2] << 8 |
+			    b[3]);
+		else
+			book_text_decode(row.data, row.dlen, (uint32_t)b[0] <<
+			    24 | b[1] << 16 | b[2] << 8 | b[3], &l->ids,
+			    &l->nids, &l->cap);
 	}
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }

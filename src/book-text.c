@@ -445,6 +445,21 @@ book_text_note(struct book_text *x, uint64_t id, const struct contact *old,
 	free(b);
 }
 
+/* The delta at p (a varint); where the next one begins. */
+const unsigned char *
+book_text_delta(const unsigned char *p, const unsigned char *end,
+    uint64_t *d)
+{
+	int	shift;
+
+	for (*d = 0, shift = 0; p < end && shift < 64; shift += 7) {
+		*d |= (uint64_t)(*p & 0x7f) << shift;
+		if (!(*p++ & 0x80))
+			break;
+	}
+	return p;
+}
+
 /* Appends a posting's ids (delta varints from the block's first id). */
 void
 book_text_decode(const void *data, size_t len, uint32_t block,
@@ -452,14 +467,9 @@ book_text_decode(const void *data, size_t len, uint32_t block,
 {
 	const unsigned char	*p = data, *end = p + len;
 	uint64_t		 id = (uint64_t)block * BOOK_TEXT_BLOCK, d;
-	int			 shift;
 
 	while (p < end) {
-		for (d = 0, shift = 0; p < end && shift < 64; shift += 7) {
-			d |= (uint64_t)(*p & 0x7f) << shift;
-			if (!(*p++ & 0x80))
-				break;
-		}
+		p = book_text_delta(p, end, &d);
 		id += d;
 		if (*n == *cap) {
 			*cap = *cap ? *cap * 2 : 64;
