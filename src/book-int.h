@@ -30,6 +30,8 @@ struct book {
 };
 
 void	book_lookup_memo_free(struct book_lookup_memo *m);
+void	book_notice(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
 /* book_lookup_page for words (never phone digits); from the contact after
  * (from, from_id) in the order when from is not NULL; *candidates (unless
  * NULL): how many the postings gave, (size_t)-1 for every contact. */

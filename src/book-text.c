@@ -913,9 +913,10 @@ book_text_build_fn(struct store_txn *t, void *arg, struct err *e)
 {
 	struct book_text	*x;
 	struct buf		 b = BUF_INIT;
+	uint64_t		 n;
+	int			*said = arg;	/* the notice given */
 	int			 rc;
 
-	(void)arg;
 	rc = store_meta_get(t, BOOK_TEXT_META, &b, STORE_RMW, e);
 	if (rc == 0 && book_text_current(&b)) {	/* by us or another */
 		buf_free(&b);
@@ -926,6 +927,12 @@ book_text_build_fn(struct store_txn *t, void *arg, struct err *e)
 		return rc;
 	/* The postings there (an older version's) are kept: every id
 	 * noted again is in them already. */
+	if (store_count(t, BOOK_T_CONTACT, &n, e) == 0 && n > 0 &&
+	    !*said) {
+		book_notice("bringing the look-up index of %llu contacts up "
+		    "to date, once", (unsigned long long)n);
+		*said = 1;
+	}
 	x = book_text_new();
 	if ((rc = book_text_expect(t, x, e)) == 0)
 		rc = book_text_flush(t, x, 0, e);
@@ -951,11 +958,11 @@ book_text_ready_fn(struct store_txn *t, void *arg, struct err *e)
 int
 book_text_ready(struct store *st, struct err *e)
 {
-	int	ready = 0;
+	int	ready = 0, said = 0;
 
 	if (store_txn_run(st, STORE_READ, book_text_ready_fn, &ready, e) != 0)
 		return -1;
 	if (ready)
 		return 0;
-	return store_txn_run(st, 0, book_text_build_fn, NULL, e);
+	return store_txn_run(st, 0, book_text_build_fn, &said, e);
 }

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <pwd.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,28 @@ book_whoami(void)
 	if (pw != NULL && pw->pw_name != NULL)
 		return xstrdup(pw->pw_name);
 	return xasprintf("%ld", (long)getuid());
+}
+
+static void	(*book_notice_fn)(const char *);
+
+void
+book_set_notice(void (*fn)(const char *msg))
+{
+	book_notice_fn = fn;
+}
+
+void
+book_notice(const char *fmt, ...)
+{
+	va_list	ap;
+	char	msg[256];
+
+	if (book_notice_fn == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	book_notice_fn(msg);
 }
 
 struct book *

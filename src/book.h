@@ -41,6 +41,9 @@ struct book;
 #define BOOK_DEAL	'd'
 #define BOOK_CASE	'k'	/* a support case: struct ticket */
 
+/* Where a book says what it is doing that takes a while (the one rebuild
+ * of its look-up index after an upgrade); by default nowhere. */
+void		 book_set_notice(void (*fn)(const char *msg));
 struct book	*book_open(const char *dir, const struct conf *conf, int flags,
 		    struct err *e);
 void		 book_close(struct book *b);

@@ -152,6 +152,14 @@ cli_error(const struct err *e)
 	return cli_errorf("%s", err_format(e, buf, sizeof buf));
 }
 
+/* A book's notice of something slow, before it starts. */
+static void
+cli_notice(const char *msg)
+{
+	fflush(stdout);
+	fprintf(stderr, "kith: %s\n", msg);
+}
+
 static const struct cli_cmd *
 cli_find_cmd(const char *name)
 {
@@ -362,6 +370,7 @@ cli_main(int argc, char **argv)
 		return cli_error(&e);
 	cli.dir = dir != NULL ? xstrdup(dir) : cli_default_dir(cli.conf);
 	cli_signals();
+	book_set_notice(cli_notice);
 	if (i == argc)
 		rc = ui_main(cli.dir, cli.conf);
 	else

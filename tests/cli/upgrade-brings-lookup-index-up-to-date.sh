@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Issue 8: a database whose look-up index is an older version's (marked
+# so in its meta table) is brought up to date once, on the first open,
+# which says so on standard error; the next opens say nothing, and the
+# index then holds what this version's does.
+. "$TESTS/lib.sh"
+need db5.3_load
+
+kith add "name=Zofia Dąbrowska" "phone=+48 22 123 45 67" >/dev/null
+kith add "name=Ann Berg" company=Acme >/dev/null
+expect_status 0 kith check
+
+printf '%s\n%s\n' 'book.text-postings' '1' |
+    db5.3_load -h "$KITH_DIR" -T -t btree -c database=meta kith.db ||
+    fail "db_load into meta"
+
+kith find z > first.out 2> first.err || fail "find after the mark failed"
+grep -q "^kith: bringing the look-up index of 2 contacts up to date, once$" \
+    first.err || fail "no notice: $(cat first.err)"
+grep -q "Zofia" first.out || fail "find z: $(cat first.out)"
+kith find 2212 > second.out 2> second.err || fail "second find failed"
+[ ! -s second.err ] || fail "notice again: $(cat second.err)"
+grep -q "Zofia" second.out || fail "find 2212: $(cat second.out)"
+expect_status 0 kith check
