@@ -600,8 +600,8 @@ book_lookup_after(const char *s, const struct store_row *row)
 }
 
 /* The order's index from its start until the page is full, or until
- * limit rows (0: no limit): keys alone (where the index allows) when
- * candidates are known, reading those.  *done: the page is full or the
+ * limit rows (0: no limit): keys alone when candidates are known, reading
+ * those.  *done: the page is full or the
  * index read to its end.  Names walked in vain for a while, it skips to
  * where in name order the candidates begin (book_lookup_places). */
 static int
@@ -612,7 +612,7 @@ book_lookup_walk(struct store_txn *t, struct book_lookup *l, size_t limit,
 	struct store_row	 row;
 	struct buf		 data = BUF_INIT;
 	int			 index = book_order_index(l->order);
-	int			 keys = l->indexed && index == BOOK_I_NAME;
+	int			 keys = l->indexed;
 	size_t			 n = 0;
 	int			 rc;
 
@@ -628,7 +628,8 @@ book_lookup_walk(struct store_txn *t, struct book_lookup *l, size_t limit,
 		    row.klen == strlen(l->from) &&
 		    memcmp(row.key, l->from, row.klen) == 0)
 			continue;
-		if (++n == BOOK_LOOKUP_SKIP && keys && l->nout == 0 &&
+		if (++n == BOOK_LOOKUP_SKIP && keys && index == BOOK_I_NAME &&
+		    l->nout == 0 &&
 		    book_lookup_places(t, l) && book_lookup_after(l->place,
 		    &row) && (rc = store_cursor_seek(c, l->place,
 		    strlen(l->place), &row)) != 0)
