@@ -44,6 +44,13 @@ need() {
 	done
 }
 
+# persons N: CSV rows "Person 001,Acme" to "Person N,Acme" (no header),
+# more contacts than a screen or a page of candidates holds.
+persons() {
+	awk -v n="$1" 'BEGIN { for (i = 1; i <= n; i++)
+	    printf "Person %03d,Acme\n", i }'
+}
+
 # A disk of SIZE (a tmpfs, as root) on $MNT, unmounted when the test
 # exits, with the database in it; skips where that cannot be had.
 small_disk() {

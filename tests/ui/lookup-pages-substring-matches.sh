@@ -9,11 +9,7 @@
 
 {
 	echo "Name,Company"
-	i=1
-	while [ $i -le 450 ]; do
-		printf 'Person %03d,Acme\n' $i
-		i=$((i + 1))
-	done
+	persons 450
 } > people.csv
 kith import --format csv people.csv >/dev/null 2>&1 ||
     fail "importing 450 contacts failed"
