@@ -317,13 +317,18 @@ book_lookup_letter(struct store_txn *t, struct book_lookup *l, struct err *e)
 	rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c, e);
 	if (rc != 0)
 		return rc;
-	for (i = 0; rc == 0 && i < l->nwords; i++)
-		if (book_letter(l->words[i], strlen(l->words[i]), &g) &&
-		    (rc = book_lookup_gram_size(c, &g, &size)) == 0 &&
-		    size < least) {
+	for (i = 0; rc == 0 && i < l->nwords; i++) {
+		if (!book_letter(l->words[i], strlen(l->words[i]), &g))
+			continue;
+		size = 0;	/* measured only to choose among several */
+		if (l->nwords > 1 &&
+		    (rc = book_lookup_gram_size(c, &g, &size)) != 0)
+			break;
+		if (size < least) {
 			least = size;
 			best = g;
 		}
+	}
 	if (rc == 0 && least != (size_t)-1)
 		rc = book_lookup_postings(c, l, (const unsigned char *)best.s,
 		    best.len, best.len, 1);
