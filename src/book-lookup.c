@@ -618,19 +618,19 @@ book_lookup_walk(struct store_txn *t, struct book_lookup *l, size_t limit,
 	struct buf		 data = BUF_INIT;
 	int			 index = book_order_index(l->order);
 	int			 keys = l->indexed;
-	size_t			 n = 0;
+	size_t			 n = 0, fromlen;
 	int			 rc;
 
 	rc = store_cursor_open(t, BOOK_T_CONTACT, index, keys ?
 	    STORE_CUR_KEYS : STORE_CUR_DATA, &c, e);
 	if (rc != 0)
 		return rc;
-	for (rc = store_cursor_seek(c, l->from, l->from != NULL ?
-	    strlen(l->from) : 0, &row); rc == 0 &&
+	fromlen = l->from != NULL ? strlen(l->from) : 0;
+	for (rc = store_cursor_seek(c, l->from, fromlen, &row); rc == 0 &&
 	    l->nout <= l->max && (limit == 0 || n < limit);
 	    rc = store_cursor_next(c, &row)) {
 		if (l->after != 0 && row.id <= l->after &&
-		    row.klen == strlen(l->from) &&
+		    row.klen == fromlen &&
 		    memcmp(row.key, l->from, row.klen) == 0)
 			continue;
 		if (++n == BOOK_LOOKUP_SKIP && keys && index == BOOK_I_NAME &&
