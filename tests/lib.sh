@@ -51,6 +51,13 @@ persons() {
 	    printf "Person %03d,Acme\n", i }'
 }
 
+# import_persons N: imports those N contacts (people.csv), or fails.
+import_persons() {
+	{ echo "Name,Company"; persons "$1"; } > people.csv
+	kith import --format csv people.csv >/dev/null 2>&1 ||
+	    fail "importing $1 contacts failed"
+}
+
 # A disk of SIZE (a tmpfs, as root) on $MNT, unmounted when the test
 # exits, with the database in it; skips where that cannot be had.
 small_disk() {

@@ -5,12 +5,7 @@
 . "$TESTS/lib.sh"
 . "$TESTS/tmux.sh"
 
-{
-	echo "Name,Company"
-	persons 450
-} > people.csv
-kith import --format csv people.csv >/dev/null 2>&1 ||
-    fail "importing 450 contacts failed"
+import_persons 450
 kith add "name=Aaa Bbb" >/dev/null || fail "adding Aaa Bbb failed"
 
 tmux_start 80 24 "$KITH"

@@ -7,12 +7,7 @@
 . "$TESTS/lib.sh"
 . "$TESTS/tmux.sh"
 
-{
-	echo "Name,Company"
-	persons 450
-} > people.csv
-kith import --format csv people.csv >/dev/null 2>&1 ||
-    fail "importing 450 contacts failed"
+import_persons 450
 kith add "name=Åsta Vågbø-Æbeltoft" company=Fjord >/dev/null
 kith add "name=Kari Lygbø" company=Vik >/dev/null
 
