@@ -25,42 +25,45 @@ struct vcard_build {
 	struct buf		 note;
 };
 
-/* Text with the vCard escapes undone. */
+/* Text with the vCard escapes undone (never longer than it was). */
 static char *
 vcard_unescape(const char *s, size_t n)
 {
-	struct buf	b = BUF_INIT;
-	size_t		i;
+	char	*t = xmalloc(n + 1), *o = t;
+	size_t	 i;
 
-	buf_adds(&b, "");
 	for (i = 0; i < n; i++) {
 		if (s[i] != '\\' || i + 1 == n) {
-			buf_addc(&b, s[i]);
+			*o++ = s[i];
 			continue;
 		}
 		i++;
 		if (s[i] == 'n' || s[i] == 'N')
-			buf_addc(&b, '\n');
+			*o++ = '\n';
 		else if (strchr("\\,;:", s[i]) != NULL)
-			buf_addc(&b, s[i]);
+			*o++ = s[i];
 		else {
-			buf_addc(&b, '\\');
-			buf_addc(&b, s[i]);
+			*o++ = '\\';
+			*o++ = s[i];
 		}
 	}
-	return buf_detach(&b);
+	*o = '\0';
+	return t;
 }
 
 /* The parts of s between unescaped seps, each unescaped and trimmed. */
 static char **
 vcard_split(const char *s, int sep, size_t *n)
 {
-	char		**v = NULL, *t;
+	char		**v, *t;
 	const char	 *p = s, *start = s;
-	size_t		  len;
+	size_t		  len, lead, cap = 1;
 
+	for (p = s; *p != '\0'; p++)	/* the most parts there can be */
+		cap += *p == sep;
+	v = xreallocarray(NULL, cap, sizeof *v);
 	*n = 0;
-	for (;; p++) {
+	for (p = s;; p++) {
 		if (*p == '\\' && p[1] != '\0') {
 			p++;
 			continue;
@@ -71,9 +74,9 @@ vcard_split(const char *s, int sep, size_t *n)
 		len = strlen(t);
 		while (len > 0 && isspace((unsigned char)t[len - 1]))
 			t[--len] = '\0';
-		memmove(t, t + strspn(t, " \t"), strlen(t) + 1 -
-		    strspn(t, " \t"));
-		v = xreallocarray(v, *n + 1, sizeof *v);
+		lead = strspn(t, " \t");
+		if (lead > 0)
+			memmove(t, t + lead, len + 1 - lead);
 		v[(*n)++] = t;
 		if (*p == '\0')
 			return v;

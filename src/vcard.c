@@ -24,6 +24,8 @@ struct vcard_reader {
 	int	 lineno;	/* physical lines read */
 	char	*peek;		/* the next physical line, read ahead */
 	int	 peek_line;
+	char	*line;		/* what peek points into, kept for the next */
+	size_t	 linecap;
 	int	 started;
 	int	 begin;		/* a BEGIN:VCARD line already read */
 };
@@ -43,25 +45,24 @@ vcard_reader_free(struct vcard_reader *r)
 {
 	if (r == NULL)
 		return;
-	free(r->peek);
+	free(r->line);
 	free(r->name);
 	free(r);
 }
 
-/* Reads the next physical line into r->peek without its line end. */
+/* Reads the next physical line into r->peek without its line end, in
+ * the reader's own buffer. */
 static void
 vcard_physical(struct vcard_reader *r)
 {
-	char	*line = NULL;
-	size_t	 cap = 0, len;
+	char	*line;
+	size_t	 len;
 	ssize_t	 n;
 
-	free(r->peek);
 	r->peek = NULL;
-	if ((n = getline(&line, &cap, r->f)) == -1) {
-		free(line);
+	if ((n = getline(&r->line, &r->linecap, r->f)) == -1)
 		return;
-	}
+	line = r->line;
 	len = n;
 	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 		line[--len] = '\0';
@@ -412,7 +413,7 @@ vcard_card(struct vcard_reader *r, struct vcard_prop **out, size_t *nout,
     int begin, struct err *e)
 {
 	struct vcard_prop	*v = NULL, *p;
-	size_t			 n = 0;
+	size_t			 n = 0, cap = 0;
 	char			*l;
 	int			 line;
 
@@ -436,7 +437,10 @@ vcard_card(struct vcard_reader *r, struct vcard_prop **out, size_t *nout,
 			vcard_props_free(v, n);
 			return -2;
 		}
-		v = xreallocarray(v, n + 1, sizeof *v);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		p = &v[n++];
 		memset(p, 0, sizeof *p);
 		p->line = line;
