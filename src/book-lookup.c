@@ -663,6 +663,30 @@ book_lookup_walk(struct store_txn *t, struct book_lookup *l, size_t limit,
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
 
+/*
+ * A short word's first page from the records in order, when it is common
+ * enough to fill it soon: BOOK_LOOKUP_PROBE pages of records, and three
+ * times as many again when those held half a page of matches (a word in
+ * one contact of eight, or more, then fills it there).  Not done: nothing
+ * kept.
+ */
+static int
+book_lookup_probe(struct store_txn *t, struct book_lookup *l, int *done,
+    struct err *e)
+{
+	size_t	probe = (l->max + 1) * BOOK_LOOKUP_PROBE;
+	int	rc;
+
+	rc = book_lookup_walk(t, l, probe, done, e);
+	if (rc == 0 && !*done && l->nout * 2 >= l->max + 1) {
+		book_lookup_reset(l);
+		rc = book_lookup_walk(t, l, 4 * probe, done, e);
+	}
+	if (rc == 0 && !*done)
+		book_lookup_reset(l);
+	return rc;
+}
+
 static int
 book_lookup_fn(struct store_txn *t, void *arg, struct err *e)
 {
@@ -681,11 +705,9 @@ book_lookup_fn(struct store_txn *t, void *arg, struct err *e)
 		rc = book_lookup_grams(t, l, e);
 	else if (l->longest > 0) {
 		if (l->max < BOOK_LOOKUP_DIRECT) {
-			rc = book_lookup_walk(t, l, (l->max + 1) *
-			    BOOK_LOOKUP_PROBE, &done, e);
+			rc = book_lookup_probe(t, l, &done, e);
 			if (rc != 0 || done)
 				return rc;
-			book_lookup_reset(l);
 		}
 		rc = pair != NULL ? book_lookup_pair(t, l, pair, e) :
 		    book_lookup_letter(t, l, e);
