@@ -29,8 +29,9 @@
 
 #define BOOK_TEXT_DEL	(1ULL << 63)	/* an op removing the id */
 #define BOOK_TEXT_META	"book.text-postings"
-/* The postings' version: 1 had trigrams alone, 2 no places, 3 no digits. */
-#define BOOK_TEXT_VERSION "4"
+/* The postings' version: 1 had trigrams alone, 2 no places, 3 no digits,
+ * 4 no lone pairs. */
+#define BOOK_TEXT_VERSION "5"
 
 /*
  * A posting's changes: ids added in rising order (all a load or an import
@@ -220,13 +221,41 @@ book_gram_cmp(const void *a, const void *b)
 	return memcmp(x->s, y->s, x->len);
 }
 
-/* The trigrams and letters of a haystack, as the postings hold them (not
- * deduplicated). */
+/* Appends a line of two characters as a gram of its own: no trigram holds
+ * it, and a word of two characters finds contacts through the grams that
+ * begin with it (the name "Bo" for "bo"). */
+static size_t
+book_grams_pairs(const char *s, struct book_gram **v, size_t n, size_t *cap)
+{
+	const char	*line, *nl, *end = s + strlen(s);
+	uint32_t	 cp;
+	int		 a, b;
+
+	for (line = s; line < end; line = nl + 1) {
+		if ((nl = memchr(line, '\n', end - line)) == NULL)
+			nl = end;
+		if ((a = utf8_decode(line, nl - line, &cp)) <= 0 ||
+		    (b = utf8_decode(line + a, nl - line - a, &cp)) <= 0 ||
+		    line + a + b != nl)
+			continue;
+		if (n == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			*v = xreallocarray(*v, *cap, sizeof **v);
+		}
+		memcpy((*v)[n].s, line, a + b);
+		(*v)[n++].len = a + b;
+	}
+	return n;
+}
+
+/* The trigrams, lone pairs and letters of a haystack, as the postings
+ * hold them (not deduplicated). */
 static size_t
 book_grams_indexed(const char *s, struct book_gram **v, size_t *cap)
 {
 	const char	*p, *end = s + strlen(s);
-	size_t		 n = book_grams_of(s, v, cap);
+	size_t		 n = book_grams_pairs(s, v, book_grams_of(s, v, cap),
+			    cap);
 	uint64_t	 seen[2] = { 0, 0 };	/* ASCII letters noted */
 	uint32_t	 cp;
 	int		 w;
