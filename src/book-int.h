@@ -120,6 +120,10 @@ size_t	book_digits_reversed(const char *s, char *out, size_t size);
  * id.  Keyed by BOOK_TEXT_PLACES and a block of BOOK_TEXT_PLACES_IDS ids,
  * the first BOOK_TEXT_PLACE bytes of each of its contacts' sort keys
  * (zeros for none): where in name order a lookup's candidates can begin.
+ * Keyed by BOOK_TEXT_FLOOR and a gram alone, its floor: BOOK_TEXT_FLOORLEN
+ * bytes of a sort key no contact in the gram's postings sorts before
+ * (lowered as contacts come, never raised), where a lookup of the gram
+ * starts its walk.
  * Derived: never dumped, rebuilt by load.
  */
 #define BOOK_TEXT_BLOCK		4096
@@ -128,6 +132,8 @@ size_t	book_digits_reversed(const char *s, char *out, size_t size);
 #define BOOK_TEXT_LETTER	'\001'	/* before a letter's character */
 #define BOOK_TEXT_PLACES	'\002'	/* a block's places in name order */
 #define BOOK_TEXT_DIGITS	'\003'	/* before three digits of a phone */
+#define BOOK_TEXT_FLOOR		'\004'	/* before a gram: its floor */
+#define BOOK_TEXT_FLOORLEN	8	/* bytes of a floor: of the sort key */
 #define BOOK_TEXT_PLACE		2	/* bytes of a place: of the sort key */
 #define BOOK_TEXT_PLACES_IDS	256	/* ids a row of places: 512 bytes, on its
 					 * page, not overflowing */

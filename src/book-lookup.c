@@ -58,6 +58,11 @@ struct book_lookup {
 	uint64_t	  after;	/* from's rows up to this id skipped */
 	char		  place[BOOK_TEXT_PLACE + 1];	/* where in name
 					 * order the candidates begin */
+	char		  floor[BOOK_TEXT_FLOORLEN + 1];	/* no
+					 * match in name order before it */
+	unsigned char	  low[BOOK_TEXT_FLOORLEN];	/* a pair's grams'
+					 * least floor, when haslow */
+	int		  haslow;
 	char		**words;	/* folded */
 	size_t		  nwords;
 	size_t		  longest;	/* characters in the longest word */
@@ -213,32 +218,69 @@ book_lookup_set_id(struct book_lookup *l, uint64_t id)
 	l->ids[l->nids++] = id;
 }
 
-/* Each first character of the trigrams in turn: those ending in the
- * pair w (its first byte-run after the character). */
+/* The ids of the postings whose keys begin with prefix, into l->bits. */
+static int
+book_lookup_pair_bits(struct store_cursor *c, struct book_lookup *l,
+    const unsigned char *prefix, size_t plen)
+{
+	return book_lookup_postings(c, l, prefix, plen, 0, 1);
+}
+
+/* Lowers l->low to the floors of the grams whose floors' keys begin with
+ * prefix. */
+static int
+book_lookup_pair_low(struct store_cursor *c, struct book_lookup *l,
+    const unsigned char *prefix, size_t plen)
+{
+	struct store_row	row;
+	int			rc;
+
+	for (rc = store_cursor_seek(c, prefix, plen, &row); rc == 0;
+	    rc = store_cursor_next(c, &row)) {
+		if (row.klen < plen || memcmp(row.key, prefix, plen) != 0)
+			break;
+		if (row.dlen == BOOK_TEXT_FLOORLEN && (!l->haslow ||
+		    memcmp(row.data, l->low, BOOK_TEXT_FLOORLEN) < 0))
+			memcpy(l->low, row.data, BOOK_TEXT_FLOORLEN);
+		l->haslow |= row.dlen == BOOK_TEXT_FLOORLEN;
+	}
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+/* Each first character of the grams (after the tag, when there is one)
+ * in turn: fn on the keys of those whose next bytes are the pair w. */
 static int
 book_lookup_pair_ends(struct store_cursor *c, struct book_lookup *l,
-    const char *w, size_t wlen)
+    int tag, const char *w, size_t wlen,
+    int (*fn)(struct store_cursor *, struct book_lookup *,
+    const unsigned char *, size_t))
 {
-	unsigned char		 k[BOOK_TEXT_KEYMAX];
+	unsigned char		 k[BOOK_TEXT_KEYMAX + 1];
+	const unsigned char	*key;
 	struct store_row	 row;
-	size_t			 n = 0;
+	size_t			 t = tag != 0, n = 0;
 	uint32_t		 cp;
 	int			 rc, stop;
 
-	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0;
-	    rc = store_cursor_seek(c, k, n, &row)) {
-		stop = utf8_decode(row.key, row.klen, &cp);
+	k[0] = tag;
+	for (rc = store_cursor_seek(c, k, t, &row); rc == 0;
+	    rc = store_cursor_seek(c, k, t + n, &row)) {
+		key = row.key;
+		if (row.klen <= t || (t && key[0] != tag))
+			return 0;	/* past the tag's keys */
+		stop = utf8_decode((const char *)key + t, row.klen - t, &cp);
 		n = stop > 0 && stop <= 4 ? (size_t)stop : 1;
-		memcpy(k, row.key, n);
-		memcpy(k + n, w, wlen);
-		if ((stop = book_lookup_postings(c, l, k, n + wlen, 0,
-		    1)) != 0)
+		memcpy(k + t, key + t, n);
+		memcpy(k + t + n, w, wlen);
+		/* Past the tags: grams of text only. */
+		if (k[t] > BOOK_TEXT_FLOOR && (stop = fn(c, l, k, t + n +
+		    wlen)) != 0)
 			return stop;
-		while (n > 0 && k[n - 1] == 0xff)	/* after every x... */
+		while (n > 0 && k[t + n - 1] == 0xff)	/* after every x... */
 			n--;
 		if (n == 0)
 			return 0;
-		k[n - 1]++;
+		k[t + n - 1]++;
 	}
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
@@ -264,25 +306,128 @@ book_lookup_bits_ids(struct book_lookup *l)
 				book_lookup_set_id(l, i * 8 + j);
 }
 
+/* Raises l->floor to the floor p, when p is higher. */
+static void
+book_lookup_raise(struct book_lookup *l, const unsigned char *p)
+{
+	char	f[BOOK_TEXT_FLOORLEN + 1];
+	size_t	i;
+
+	for (i = 0; i < BOOK_TEXT_FLOORLEN && p[i] != 0; i++)
+		f[i] = (char)p[i];
+	f[i] = '\0';
+	if (strcmp(f, l->floor) > 0)
+		memcpy(l->floor, f, sizeof f);
+}
+
 /* A word of two characters: the union of the trigrams holding it. */
 static int
 book_lookup_pair(struct store_txn *t, struct book_lookup *l, const char *w,
     struct err *e)
 {
 	struct store_cursor	*c;
+	size_t			 wlen = strlen(w);
 	int			 rc;
 
 	rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c, e);
 	if (rc != 0)
 		return rc;
-	rc = book_lookup_postings(c, l, (const unsigned char *)w, strlen(w),
-	    0, 1);
+	rc = book_lookup_postings(c, l, (const unsigned char *)w, wlen, 0,
+	    1);
 	if (rc == 0)
-		rc = book_lookup_pair_ends(c, l, w, strlen(w));
+		rc = book_lookup_pair_ends(c, l, 0, w, wlen,
+		    book_lookup_pair_bits);
 	store_cursor_close(c);
 	if (rc == 0)
 		book_lookup_bits_ids(l);
 	l->indexed = rc == 0;
+	return rc;
+}
+
+/* Raises l->floor to the floor of gram g, when it has one. */
+static int
+book_lookup_floor_of(struct store_txn *t, struct book_lookup *l,
+    const struct book_gram *g, struct err *e)
+{
+	unsigned char	k[BOOK_TEXT_KEYMAX + 1];
+	struct buf	b = BUF_INIT;
+	int		rc;
+
+	k[0] = BOOK_TEXT_FLOOR;
+	memcpy(k + 1, g->s, g->len);
+	rc = store_kget(t, BOOK_T_TEXT, k, g->len + 1, &b, 0, e);
+	if (rc == 0 && b.len == BOOK_TEXT_FLOORLEN)
+		book_lookup_raise(l, (const unsigned char *)b.data);
+	buf_free(&b);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+/* Raises l->floor to the least floor of the grams holding the pair w:
+ * every contact with w has one of them (book_grams_pairs). */
+static int
+book_lookup_pair_floor(struct store_txn *t, struct book_lookup *l,
+    const char *w, struct err *e)
+{
+	struct store_cursor	*c;
+	unsigned char		 k[BOOK_TEXT_KEYMAX + 1];
+	size_t			 wlen = strlen(w);
+	int			 rc;
+
+	rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c, e);
+	if (rc != 0)
+		return rc;
+	k[0] = BOOK_TEXT_FLOOR;
+	memcpy(k + 1, w, wlen);
+	l->haslow = 0;
+	rc = book_lookup_pair_low(c, l, k, wlen + 1);
+	if (rc == 0)
+		rc = book_lookup_pair_ends(c, l, BOOK_TEXT_FLOOR, w, wlen,
+		    book_lookup_pair_low);
+	store_cursor_close(c);
+	if (rc == 0 && l->haslow)
+		book_lookup_raise(l, l->low);
+	return rc;
+}
+
+/*
+ * Where in name order the matches can begin: the highest floor of the
+ * grams every match has (each word's trigrams, a pair's grams, or a
+ * letter's), into l->floor.  A gram without one leaves it as it was.
+ */
+static int
+book_lookup_floors(struct store_txn *t, struct book_lookup *l,
+    struct err *e)
+{
+	struct book_gram	*g = NULL;
+	const char		*w, *end;
+	size_t			 i, k, ng, cap = 0;
+	uint32_t		 cp;
+	int			 rc = 0, n;
+
+	l->floor[0] = '\0';
+	if (book_order_index(l->order) != BOOK_I_NAME)
+		return 0;
+	for (i = 0; rc == 0 && i < l->nwords; i++) {
+		w = l->words[i];
+		end = w + strlen(w);
+		if (book_lookup_chars(w) >= 3) {
+			ng = book_grams_of(w, &g, &cap);
+			for (k = 0; rc == 0 && k < ng; k++)
+				rc = book_lookup_floor_of(t, l, &g[k], e);
+			continue;
+		}
+		if (book_lookup_chars(w) == 2)
+			rc = book_lookup_pair_floor(t, l, w, e);
+		for (; rc == 0 && w < end; w += n) {
+			struct book_gram	one;
+
+			if ((n = utf8_decode(w, end - w, &cp)) <= 0)
+				break;
+			if (book_letter(w, n, &one))
+				rc = book_lookup_floor_of(t, l, &one, e);
+		}
+	}
+	free(g);
 	return rc;
 }
 
@@ -618,6 +763,7 @@ book_lookup_walk(struct store_txn *t, struct book_lookup *l, size_t limit,
 	struct buf		 data = BUF_INIT;
 	int			 index = book_order_index(l->order);
 	int			 keys = l->indexed;
+	const char		*start;
 	size_t			 n = 0, fromlen;
 	int			 rc;
 
@@ -626,7 +772,12 @@ book_lookup_walk(struct store_txn *t, struct book_lookup *l, size_t limit,
 	if (rc != 0)
 		return rc;
 	fromlen = l->from != NULL ? strlen(l->from) : 0;
-	for (rc = store_cursor_seek(c, l->from, fromlen, &row); rc == 0 &&
+	start = l->from;
+	if (index == BOOK_I_NAME && l->floor[0] != '\0' &&
+	    (start == NULL || strcmp(l->floor, start) > 0))
+		start = l->floor;	/* no match before it */
+	for (rc = store_cursor_seek(c, start, start != NULL ? strlen(start) :
+	    0, &row); rc == 0 &&
 	    l->nout <= l->max && (limit == 0 || n < limit);
 	    rc = store_cursor_next(c, &row)) {
 		if (l->after != 0 && row.id <= l->after &&
@@ -699,6 +850,8 @@ book_lookup_fn(struct store_txn *t, void *arg, struct err *e)
 	for (i = 0; i < l->nwords; i++)
 		if (book_lookup_chars(l->words[i]) == 2)
 			pair = l->words[i];
+	if ((rc = book_lookup_floors(t, l, e)) != 0)
+		return rc;
 	if (l->digits[0] != '\0')
 		rc = book_lookup_digits(t, l, e);
 	else if (l->longest >= 3)

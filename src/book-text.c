@@ -30,8 +30,8 @@
 #define BOOK_TEXT_DEL	(1ULL << 63)	/* an op removing the id */
 #define BOOK_TEXT_META	"book.text-postings"
 /* The postings' version: 1 had trigrams alone, 2 no places, 3 no digits,
- * 4 no lone pairs. */
-#define BOOK_TEXT_VERSION "5"
+ * 4 no lone pairs, 5 no floors. */
+#define BOOK_TEXT_VERSION "6"
 
 /*
  * A posting's changes: ids added in rising order (all a load or an import
@@ -46,6 +46,10 @@ struct book_text_ent {
 	uint64_t	 last;		/* the last id in pk, or 0 */
 	uint64_t	*ops;		/* ids, BOOK_TEXT_DEL set to remove */
 	size_t		 n, cap;
+	unsigned char	 floor[BOOK_TEXT_FLOORLEN];	/* the least
+					 * sort key of the contacts noted */
+	int		 floored;	/* floor holds one */
+	int		 seen;		/* its gram's floor, by kith check */
 };
 
 /* The places noted in one block: where set, place[] is the new one. */
@@ -166,30 +170,48 @@ book_text_unpack(struct book_text *x, struct book_text_ent *s)
 	free(ids);
 }
 
-static void
+/* The changes of the posting of a gram and id's block. */
+static struct book_text_ent *
+book_text_at(struct book_text *x, const struct book_gram *g, uint64_t id)
+{
+	unsigned char	k[BOOK_TEXT_KEYMAX];
+	size_t		klen = book_text_key(g->s, g->len, id / BOOK_TEXT_BLOCK,
+			    k);
+
+	return book_text_slot(x, k, klen);
+}
+
+static struct book_text_ent *
 book_text_op(struct book_text *x, const struct book_gram *g, uint64_t op)
 {
-	unsigned char		 k[BOOK_TEXT_KEYMAX];
 	struct book_text_ent	*s;
 	uint64_t		 id = op & ~BOOK_TEXT_DEL;
-	size_t			 klen = book_text_key(g->s, g->len,
-				    id / BOOK_TEXT_BLOCK, k);
 
-	s = book_text_slot(x, k, klen);
+	s = book_text_at(x, g, id);
 	if (s->n == 0 && op == id && (s->pklen == 0 || id >= s->last)) {
 		book_text_pack(x, s, id);
-		return;
+		return s;
 	}
 	if (s->pklen > 0)
 		book_text_unpack(x, s);
 	if (s->n > 0 && s->ops[s->n - 1] == op)	/* a trigram twice */
-		return;
+		return s;
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 4;
 		s->ops = xreallocarray(s->ops, s->cap, sizeof *s->ops);
 	}
 	s->ops[s->n++] = op;
 	x->bytes += sizeof *s->ops;
+	return s;
+}
+
+/* Lowers the floor noted with a posting to f. */
+static void
+book_text_lower(struct book_text_ent *s, const unsigned char *f)
+{
+	if (!s->floored || memcmp(f, s->floor, BOOK_TEXT_FLOORLEN) < 0)
+		memcpy(s->floor, f, BOOK_TEXT_FLOORLEN);
+	s->floored = 1;
 }
 
 /* Bytes of changes noted since the last flush (a load flushes past a
@@ -390,19 +412,23 @@ book_grams_of(const char *s, struct book_gram **v, size_t *cap)
 	return n;
 }
 
-/* A contact's place in name order (0 0 for none). */
+/* A contact's place in name order (0 0 for none) and the longer start
+ * of its sort key a floor holds, zeros after its end. */
 static void
-book_text_place_of(const struct contact *c, unsigned char *p)
+book_text_place_of(const struct contact *c, unsigned char *p,
+    unsigned char *f)
 {
 	char	*k;
 	size_t	 i;
 
 	memset(p, 0, BOOK_TEXT_PLACE);
+	memset(f, 0, BOOK_TEXT_FLOORLEN);
 	if (c == NULL)
 		return;
 	k = book_sortkey(c);
-	for (i = 0; i < BOOK_TEXT_PLACE && k[i] != '\0'; i++)
-		p[i] = k[i];
+	for (i = 0; i < BOOK_TEXT_FLOORLEN && k[i] != '\0'; i++)
+		f[i] = k[i];
+	memcpy(p, f, BOOK_TEXT_PLACE);
 	free(k);
 }
 
@@ -440,17 +466,18 @@ book_text_note(struct book_text *x, uint64_t id, const struct contact *old,
 	struct book_gram	*a, *b;
 	size_t			 na, nb, i = 0, j = 0, cap = 0;
 	unsigned char		 pa[BOOK_TEXT_PLACE], pb[BOOK_TEXT_PLACE];
+	unsigned char		 fa[BOOK_TEXT_FLOORLEN], fb[BOOK_TEXT_FLOORLEN];
 	int			 c;
 
-	book_text_place_of(old, pa);
-	book_text_place_of(new, pb);
+	book_text_place_of(old, pa, fa);
+	book_text_place_of(new, pb, fb);
 	if (old == NULL || memcmp(pa, pb, sizeof pa) != 0)
 		book_text_place(x, id, pb);
 	if (old == NULL && new != NULL) {	/* no diff: no sorting */
 		b = NULL;
 		nb = book_grams_contact(new, &b, &cap);
 		for (j = 0; j < nb; j++)
-			book_text_op(x, &b[j], id);
+			book_text_lower(book_text_op(x, &b[j], id), fb);
 		free(b);
 		return;
 	}
@@ -466,9 +493,13 @@ book_text_note(struct book_text *x, uint64_t id, const struct contact *old,
 		if (c < 0)
 			book_text_op(x, &a[i++], id | BOOK_TEXT_DEL);
 		else if (c > 0)
-			book_text_op(x, &b[j++], id);
-		else
+			book_text_lower(book_text_op(x, &b[j++], id), fb);
+		else {	/* kept: its floor may have to come down */
+			if (memcmp(fb, fa, sizeof fb) < 0)
+				book_text_lower(book_text_at(x, &b[j], id),
+				    fb);
 			i++, j++;
+		}
 	}
 	free(a);
 	free(b);
@@ -678,6 +709,8 @@ book_text_write(struct store_txn *t, const struct book_text_ent *s, int fresh,
 	size_t			 n = 0, i;
 	int			 rc = STORE_NOTFOUND;
 
+	if (s->n == 0 && s->pklen == 0)		/* its floor alone */
+		return 0;
 	if (!fresh)
 		rc = store_kget(t, BOOK_T_TEXT, s->key, s->klen, b, STORE_RMW,
 		    e);
@@ -706,6 +739,63 @@ book_text_write(struct store_txn *t, const struct book_text_ent *s, int fresh,
 	return store_kput(t, BOOK_T_TEXT, s->key, s->klen, b->data, b->len, e);
 }
 
+/* The key of a gram's floor; its length. */
+static size_t
+book_text_floor_key(const unsigned char *gram, size_t len, unsigned char *out)
+{
+	out[0] = BOOK_TEXT_FLOOR;
+	memcpy(out + 1, gram, len);
+	return len + 1;
+}
+
+/* Whether a posting's gram is the same as another's. */
+static int
+book_text_same_gram(const struct book_text_ent *a,
+    const struct book_text_ent *b)
+{
+	return a->klen == b->klen && memcmp(a->key, b->key, a->klen - 4) == 0;
+}
+
+/*
+ * Lowers the floor of each gram noted to the least place noted with it,
+ * in key order (v[n] sorted).  A floor is never raised: a contact that
+ * leaves a gram, or moves later in name order, leaves it as low as it
+ * was, still below every contact in the gram.
+ */
+static int
+book_text_floors_write(struct store_txn *t, const struct book_text_ent *v,
+    size_t n, int fresh, struct err *e)
+{
+	unsigned char	k[BOOK_TEXT_KEYMAX + 1], least[BOOK_TEXT_FLOORLEN];
+	struct buf	b = BUF_INIT;
+	size_t		i, j, klen;
+	int		rc = 0, any;
+
+	for (i = 0; i < n && rc == 0; i = j) {
+		for (j = i, any = 0; j < n && book_text_same_gram(&v[i],
+		    &v[j]); j++) {
+			if (v[j].floored && (!any || memcmp(v[j].floor, least,
+			    sizeof least) < 0)) {
+				memcpy(least, v[j].floor, sizeof least);
+				any = 1;
+			}
+		}
+		if (!any)
+			continue;
+		klen = book_text_floor_key(v[i].key, v[i].klen - 4, k);
+		rc = fresh ? STORE_NOTFOUND : store_kget(t, BOOK_T_TEXT, k,
+		    klen, &b, STORE_RMW, e);
+		if (rc == 0 && b.len == sizeof least &&
+		    memcmp(b.data, least, sizeof least) <= 0)
+			continue;		/* as low already */
+		if (rc == 0 || rc == STORE_NOTFOUND)
+			rc = store_kput(t, BOOK_T_TEXT, k, klen, least,
+			    sizeof least, e);
+	}
+	buf_free(&b);
+	return rc;
+}
+
 /*
  * Writes every posting noted, in key order, and empties the accumulator.
  * fresh: the table held none of them (a load into a new database).
@@ -722,6 +812,8 @@ book_text_flush(struct store_txn *t, struct book_text *x, int fresh,
 	k = book_text_sort(x);
 	for (i = 0; i < k && rc == 0; i++)
 		rc = book_text_write(t, &x->v[i], fresh, &b, &ids, &cap, e);
+	if (rc == 0)
+		rc = book_text_floors_write(t, x->v, k, fresh, e);
 	if (rc == 0)
 		rc = book_text_places_write(t, x, fresh, e);
 	for (i = 0; i < k; i++) {
@@ -814,6 +906,59 @@ book_text_bad(void (*bad)(const char *, void *), void *arg,
 	bad(msg, arg);
 }
 
+static void
+book_text_floor_bad(void (*bad)(const char *, void *), void *arg,
+    const unsigned char *gram, size_t len, const char *what)
+{
+	int	tag = gram[0] == BOOK_TEXT_LETTER || gram[0] == BOOK_TEXT_DIGITS;
+	char	msg[128];
+
+	snprintf(msg, sizeof msg, "floor of the %s \"%.*s\": %s",
+	    gram[0] == BOOK_TEXT_LETTER ? "letter" : gram[0] ==
+	    BOOK_TEXT_DIGITS ? "digits" : "trigram", (int)len - tag,
+	    (const char *)gram + tag, what);
+	bad(msg, arg);
+}
+
+/* Compares a stored floor with the least place of the contacts with its
+ * gram (v[n] sorted, as a load would note them). */
+static void
+book_text_floor_same(struct book_text_ent *v, size_t n,
+    const struct store_row *row, void (*bad)(const char *, void *),
+    void *arg)
+{
+	const unsigned char	*gram = (const unsigned char *)row->key + 1;
+	struct book_text_ent	 key;
+	size_t			 glen = row->klen - 1, lo = 0, hi = n, mid;
+	unsigned char		 least[BOOK_TEXT_FLOORLEN];
+	int			 any = 0;
+
+	if (glen > BOOK_TEXT_GRAMMAX)
+		return;
+	book_text_key((const char *)gram, glen, 0, key.key);
+	key.klen = glen + 4;
+	while (lo < hi) {	/* the gram's first block */
+		mid = (lo + hi) / 2;
+		if (book_text_ent_cmp(&v[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (mid = lo; mid < n && book_text_same_gram(&v[mid], &key); mid++) {
+		v[mid].seen = 1;
+		if (!any || memcmp(v[mid].floor, least, sizeof least) < 0)
+			memcpy(least, v[mid].floor, sizeof least);
+		any = 1;
+	}
+	if (!any)	/* a gram no contact has now: never raised */
+		return;
+	if (row->dlen != BOOK_TEXT_FLOORLEN)
+		book_text_floor_bad(bad, arg, gram, glen, "is not a floor");
+	else if (memcmp(row->data, least, sizeof least) > 0)
+		book_text_floor_bad(bad, arg, gram, glen, "is above the "
+		    "place of a contact with it");
+}
+
 /* Whether no contact of the block has a place (its row is not stored). */
 static int
 book_text_places_none(const struct book_text_places *p)
@@ -894,6 +1039,12 @@ book_text_check(struct store_txn *t, void (*bad)(const char *, void *),
 			rc = store_cursor_next(c, &row);
 			continue;
 		}
+		if (rc == 0 && row.klen > 1 &&
+		    *(const unsigned char *)row.key == BOOK_TEXT_FLOOR) {
+			book_text_floor_same(x->v, n, &row, bad, arg);
+			rc = store_cursor_next(c, &row);
+			continue;
+		}
 		if (rc == 0) {
 			memcpy(k.key, row.key, row.klen < sizeof k.key ?
 			    row.klen : sizeof k.key);
@@ -917,6 +1068,11 @@ book_text_check(struct store_txn *t, void (*bad)(const char *, void *),
 		if (!x->pv[i]->seen && !book_text_places_none(x->pv[i]))
 			book_text_places_bad(bad, arg, x->pv[i]->block,
 			    "is missing");
+	for (i = 0; (rc == 0 || rc == STORE_NOTFOUND) && i < n; i++)
+		if (!x->v[i].seen && (i == 0 ||
+		    !book_text_same_gram(&x->v[i - 1], &x->v[i])))
+			book_text_floor_bad(bad, arg, x->v[i].key,
+			    x->v[i].klen - 4, "is missing");
 	if (c != NULL)
 		store_cursor_close(c);
 	free(ids);

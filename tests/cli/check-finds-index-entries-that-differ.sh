@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 8: kith check compares each index with the keys its records give
 # (one read of each, no lookup per entry), so it finds an entry too many,
-# an entry without its record, a record whose entries are stale, and a
-# record that does not decode.  The damage is done with Berkeley DB's own
-# db_load while no kith runs.
+# an entry without its record, a record whose entries are stale, a floor
+# of the lookup's above a contact, and a record that does not decode.  The
+# damage is done with Berkeley DB's own db_load while no kith runs.
 . "$TESTS/lib.sh"
 need db5.3_load db5.3_dump
 
@@ -55,6 +55,15 @@ printf '%s\n%s\n' '\02\00\00\00\00' 'zz' |
     kith.db || fail "db_load into contact.trigrams"
 expect_status 1 kith check
 expect_err_contains "name-order places of ids 0*256: does not hold the contacts' places"
+expect_err_contains '1 problem found'
+
+# A floor above a contact with its trigram: a lookup would start after it.
+fresh
+printf '%s\n%s\n' '\04bob' 'zzzzzzzz' |
+    db5.3_load -h "$KITH_DIR" -T -t btree -c database=contact.trigrams \
+    kith.db || fail "db_load into contact.trigrams"
+expect_status 1 kith check
+expect_err_contains 'floor of the trigram "bob": is above the place of a contact with it'
 expect_err_contains '1 problem found'
 
 # A record that does not decode.
