@@ -118,7 +118,10 @@ book_open(const char *dir, const struct conf *conf, int flags, struct err *e)
 		sflags |= STORE_SHARED;
 	b->store = store_open(dir, &book_schema, sflags,
 	    (flags & BOOK_QUICK) ? 1000 : 30000, e);
-	if (b->store != NULL && book_text_ready(b->store, e) != 0) {
+	/* The login check reads no look-up index: it leaves bringing one up
+	 * to date to the next command, rather than hold up a login. */
+	if (b->store != NULL && !(flags & BOOK_QUICK) &&
+	    book_text_ready(b->store, e) != 0) {
 		store_close(b->store);
 		b->store = NULL;
 	}
