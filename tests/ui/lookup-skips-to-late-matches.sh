@@ -44,6 +44,7 @@ kith set c40451 "name=Aaa Zofia" >/dev/null || fail "renaming failed"
 tmux_keys /
 tmux_keys C-u
 tmux_type "zofi"
+wait_gone "Person 00001"	# the whole book, while the line is empty
 wait_for "Aaa Zofia"
 tmux_screen > screen.txt
 grep -o "Aaa Zofia\|Qzofi Berg\|Ylva Zofiowska" screen.txt | tr '\n' , \
