@@ -120,10 +120,11 @@ size_t	book_digits_reversed(const char *s, char *out, size_t size);
  * id.  Keyed by BOOK_TEXT_PLACES and a block of BOOK_TEXT_PLACES_IDS ids,
  * the first BOOK_TEXT_PLACE bytes of each of its contacts' sort keys
  * (zeros for none): where in name order a lookup's candidates can begin.
- * Keyed by BOOK_TEXT_FLOOR and a gram alone, its floor: BOOK_TEXT_FLOORLEN
+ * Keyed by BOOK_TEXT_FLOOR twice and a gram, its floor: BOOK_TEXT_FLOORLEN
  * bytes of a sort key no contact in the gram's postings sorts before
  * (lowered as contacts come, never raised), where a lookup of the gram
- * starts its walk.
+ * starts its walk.  (Twice: the versions before floors read the keys
+ * of a tag and a pair of letters as postings.)
  * Derived: never dumped, rebuilt by load.
  */
 #define BOOK_TEXT_BLOCK		4096
@@ -132,7 +133,8 @@ size_t	book_digits_reversed(const char *s, char *out, size_t size);
 #define BOOK_TEXT_LETTER	'\001'	/* before a letter's character */
 #define BOOK_TEXT_PLACES	'\002'	/* a block's places in name order */
 #define BOOK_TEXT_DIGITS	'\003'	/* before three digits of a phone */
-#define BOOK_TEXT_FLOOR		'\004'	/* before a gram: its floor */
+#define BOOK_TEXT_FLOOR		'\004'	/* twice before a gram: its floor */
+#define BOOK_TEXT_FLOORPRE	2	/* bytes before the gram */
 #define BOOK_TEXT_FLOORLEN	8	/* bytes of a floor: of the sort key */
 #define BOOK_TEXT_PLACE		2	/* bytes of a place: of the sort key */
 #define BOOK_TEXT_PLACES_IDS	256	/* ids a row of places: 512 bytes, on its
@@ -150,6 +152,8 @@ size_t	book_letter(const char *s, size_t len, struct book_gram *g);
 size_t	book_grams_digits(const char *digits, struct book_gram **v, size_t *n,
 	    size_t *cap);
 size_t	book_text_places_key(uint32_t block, unsigned char *out);
+/* The key of a gram's floor (BOOK_TEXT_FLOORPRE + len bytes). */
+size_t	book_text_floor_key(const void *gram, size_t len, unsigned char *out);
 size_t	book_text_key(const char *tri, size_t len, uint32_t block,
 	    unsigned char *out);
 void	book_text_note(struct book_text *x, uint64_t id,

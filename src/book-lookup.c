@@ -247,27 +247,28 @@ book_lookup_pair_low(struct store_cursor *c, struct book_lookup *l,
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
 
-/* Each first character of the grams (after the tag, when there is one)
- * in turn: fn on the keys of those whose next bytes are the pair w. */
+/* Each first character of the grams (after the t bytes of pre) in turn:
+ * fn on the keys of those whose next bytes are the pair w. */
 static int
 book_lookup_pair_ends(struct store_cursor *c, struct book_lookup *l,
-    int tag, const char *w, size_t wlen,
+    const unsigned char *pre, size_t t, const char *w, size_t wlen,
     int (*fn)(struct store_cursor *, struct book_lookup *,
     const unsigned char *, size_t))
 {
-	unsigned char		 k[BOOK_TEXT_KEYMAX + 1];
+	unsigned char		 k[BOOK_TEXT_KEYMAX + BOOK_TEXT_FLOORPRE];
 	const unsigned char	*key;
 	struct store_row	 row;
-	size_t			 t = tag != 0, n = 0;
+	size_t			 n = 0;
 	uint32_t		 cp;
 	int			 rc, stop;
 
-	k[0] = tag;
+	if (t > 0)
+		memcpy(k, pre, t);
 	for (rc = store_cursor_seek(c, k, t, &row); rc == 0;
 	    rc = store_cursor_seek(c, k, t + n, &row)) {
 		key = row.key;
-		if (row.klen <= t || (t && key[0] != tag))
-			return 0;	/* past the tag's keys */
+		if (row.klen <= t || (t > 0 && memcmp(key, pre, t) != 0))
+			return 0;	/* past the keys after pre */
 		stop = utf8_decode((const char *)key + t, row.klen - t, &cp);
 		n = stop > 0 && stop <= 4 ? (size_t)stop : 1;
 		memcpy(k + t, key + t, n);
@@ -335,7 +336,7 @@ book_lookup_pair(struct store_txn *t, struct book_lookup *l, const char *w,
 	rc = book_lookup_postings(c, l, (const unsigned char *)w, wlen, 0,
 	    1);
 	if (rc == 0)
-		rc = book_lookup_pair_ends(c, l, 0, w, wlen,
+		rc = book_lookup_pair_ends(c, l, NULL, 0, w, wlen,
 		    book_lookup_pair_bits);
 	store_cursor_close(c);
 	if (rc == 0)
@@ -349,13 +350,12 @@ static int
 book_lookup_floor_of(struct store_txn *t, struct book_lookup *l,
     const struct book_gram *g, struct err *e)
 {
-	unsigned char	k[BOOK_TEXT_KEYMAX + 1];
+	unsigned char	k[BOOK_TEXT_KEYMAX + BOOK_TEXT_FLOORPRE];
 	struct buf	b = BUF_INIT;
 	int		rc;
 
-	k[0] = BOOK_TEXT_FLOOR;
-	memcpy(k + 1, g->s, g->len);
-	rc = store_kget(t, BOOK_T_TEXT, k, g->len + 1, &b, 0, e);
+	rc = store_kget(t, BOOK_T_TEXT, k, book_text_floor_key(g->s, g->len,
+	    k), &b, 0, e);
 	if (rc == 0 && b.len == BOOK_TEXT_FLOORLEN)
 		book_lookup_raise(l, (const unsigned char *)b.data);
 	buf_free(&b);
@@ -369,20 +369,19 @@ book_lookup_pair_floor(struct store_txn *t, struct book_lookup *l,
     const char *w, struct err *e)
 {
 	struct store_cursor	*c;
-	unsigned char		 k[BOOK_TEXT_KEYMAX + 1];
-	size_t			 wlen = strlen(w);
+	unsigned char		 k[BOOK_TEXT_KEYMAX + BOOK_TEXT_FLOORPRE];
+	size_t			 wlen = strlen(w), klen;
 	int			 rc;
 
 	rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c, e);
 	if (rc != 0)
 		return rc;
-	k[0] = BOOK_TEXT_FLOOR;
-	memcpy(k + 1, w, wlen);
+	klen = book_text_floor_key(w, wlen, k);
 	l->haslow = 0;
-	rc = book_lookup_pair_low(c, l, k, wlen + 1);
+	rc = book_lookup_pair_low(c, l, k, klen);
 	if (rc == 0)
-		rc = book_lookup_pair_ends(c, l, BOOK_TEXT_FLOOR, w, wlen,
-		    book_lookup_pair_low);
+		rc = book_lookup_pair_ends(c, l, k, BOOK_TEXT_FLOORPRE, w,
+		    wlen, book_lookup_pair_low);
 	store_cursor_close(c);
 	if (rc == 0 && l->haslow)
 		book_lookup_raise(l, l->low);

@@ -30,8 +30,8 @@
 #define BOOK_TEXT_DEL	(1ULL << 63)	/* an op removing the id */
 #define BOOK_TEXT_META	"book.text-postings"
 /* The postings' version: 1 had trigrams alone, 2 no places, 3 no digits,
- * 4 no lone pairs, 5 no floors. */
-#define BOOK_TEXT_VERSION "6"
+ * 4 no lone pairs, 5 no floors, 6 floors under one tag byte. */
+#define BOOK_TEXT_VERSION "7"
 
 /*
  * A posting's changes: ids added in rising order (all a load or an import
@@ -739,13 +739,12 @@ book_text_write(struct store_txn *t, const struct book_text_ent *s, int fresh,
 	return store_kput(t, BOOK_T_TEXT, s->key, s->klen, b->data, b->len, e);
 }
 
-/* The key of a gram's floor; its length. */
-static size_t
-book_text_floor_key(const unsigned char *gram, size_t len, unsigned char *out)
+size_t
+book_text_floor_key(const void *gram, size_t len, unsigned char *out)
 {
-	out[0] = BOOK_TEXT_FLOOR;
-	memcpy(out + 1, gram, len);
-	return len + 1;
+	out[0] = out[1] = BOOK_TEXT_FLOOR;
+	memcpy(out + BOOK_TEXT_FLOORPRE, gram, len);
+	return len + BOOK_TEXT_FLOORPRE;
 }
 
 /* Whether a posting's gram is the same as another's. */
@@ -766,7 +765,8 @@ static int
 book_text_floors_write(struct store_txn *t, const struct book_text_ent *v,
     size_t n, int fresh, struct err *e)
 {
-	unsigned char	k[BOOK_TEXT_KEYMAX + 1], least[BOOK_TEXT_FLOORLEN];
+	unsigned char	k[BOOK_TEXT_KEYMAX + BOOK_TEXT_FLOORPRE];
+	unsigned char	least[BOOK_TEXT_FLOORLEN];
 	struct buf	b = BUF_INIT;
 	size_t		i, j, klen;
 	int		rc = 0, any;
@@ -927,9 +927,11 @@ book_text_floor_same(struct book_text_ent *v, size_t n,
     const struct store_row *row, void (*bad)(const char *, void *),
     void *arg)
 {
-	const unsigned char	*gram = (const unsigned char *)row->key + 1;
+	const unsigned char	*gram = (const unsigned char *)row->key +
+				    BOOK_TEXT_FLOORPRE;
 	struct book_text_ent	 key;
-	size_t			 glen = row->klen - 1, lo = 0, hi = n, mid;
+	size_t			 glen = row->klen - BOOK_TEXT_FLOORPRE, lo = 0,
+				 hi = n, mid;
 	unsigned char		 least[BOOK_TEXT_FLOORLEN];
 	int			 any = 0;
 
@@ -1039,8 +1041,9 @@ book_text_check(struct store_txn *t, void (*bad)(const char *, void *),
 			rc = store_cursor_next(c, &row);
 			continue;
 		}
-		if (rc == 0 && row.klen > 1 &&
-		    *(const unsigned char *)row.key == BOOK_TEXT_FLOOR) {
+		if (rc == 0 && row.klen > BOOK_TEXT_FLOORPRE &&
+		    ((const unsigned char *)row.key)[0] == BOOK_TEXT_FLOOR &&
+		    ((const unsigned char *)row.key)[1] == BOOK_TEXT_FLOOR) {
 			book_text_floor_same(x->v, n, &row, bad, arg);
 			rc = store_cursor_next(c, &row);
 			continue;

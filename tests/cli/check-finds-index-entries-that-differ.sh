@@ -59,7 +59,7 @@ expect_err_contains '1 problem found'
 
 # A floor above a contact with its trigram: a lookup would start after it.
 fresh
-printf '%s\n%s\n' '\04bob' 'zzzzzzzz' |
+printf '%s\n%s\n' '\04\04bob' 'zzzzzzzz' |
     db5.3_load -h "$KITH_DIR" -T -t btree -c database=contact.trigrams \
     kith.db || fail "db_load into contact.trigrams"
 expect_status 1 kith check
