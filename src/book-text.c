@@ -2,15 +2,18 @@
 /*
  * The text postings: for every trigram of a contact's folded name,
  * company and e-mails, for every character of them (a "letter", so that
- * a lookup of one rare character has candidates too) and for every three
- * digits running in its phone numbers, the ids of the contacts that have
- * it, one record per gram and block of BOOK_TEXT_BLOCK ids.  Beside them,
- * a row per BOOK_TEXT_PLACES_IDS ids holds each contact's place in name
- * order, roughly: the first two bytes of its sort key, so that a lookup
- * whose candidates all sort late need not walk the names before them.  A
- * row per trigram and contact in a secondary index was 44 random inserts
- * a contact and most of a bulk load; here changes are gathered in memory
- * and each posting is written once, in key order.
+ * a lookup of one rare character has candidates too), for a name or
+ * company of two characters alone, and for every three digits running in
+ * its phone numbers, the ids of the contacts that have it, one record per
+ * gram and block of BOOK_TEXT_BLOCK ids.  Beside them, a row per
+ * BOOK_TEXT_PLACES_IDS ids holds each contact's place in name order,
+ * roughly: the first two bytes of its sort key, so that a lookup whose
+ * candidates all sort late need not walk the names before them; and a
+ * row per gram its floor, the start of the least sort key among its
+ * contacts, where a lookup of the gram can begin.  A row per trigram and
+ * contact in a secondary index was 44 random inserts a contact and most
+ * of a bulk load; here changes are gathered in memory and each posting is
+ * written once, in key order.
  */
 #include "book.h"
 
