@@ -1095,6 +1095,30 @@ book_text_current(const struct buf *mark)
 }
 
 /*
+ * Refuses a mark of a later version than this one: its postings hold what
+ * this kith does not keep up to date, and bringing them back to this
+ * version would only have the later kith bring them forward again on its
+ * next open (half a minute each way at a million contacts).
+ */
+static int
+book_text_later(const struct buf *mark, struct err *e)
+{
+	char	v[16];
+
+	if (mark->len == 0 || mark->len >= sizeof v)
+		return 0;
+	memcpy(v, mark->data, mark->len);
+	v[mark->len] = '\0';
+	if (strspn(v, "0123456789") != mark->len ||
+	    strtoul(v, NULL, 10) <= strtoul(BOOK_TEXT_VERSION, NULL, 10))
+		return 0;
+	err_set(e, NULL, 0, "the look-up index is a later kith's (version "
+	    "%s; this kith keeps version %s): use that kith", v,
+	    BOOK_TEXT_VERSION);
+	return 1;
+}
+
+/*
  * Databases made before the postings have contacts and none, and those
  * made before the letters have trigrams alone: built once, on the first
  * open, and marked with the version in the meta table.
@@ -1112,6 +1136,10 @@ book_text_build_fn(struct store_txn *t, void *arg, struct err *e)
 	if (rc == 0 && book_text_current(&b)) {	/* by us or another */
 		buf_free(&b);
 		return 0;
+	}
+	if (rc == 0 && book_text_later(&b, e)) {
+		buf_free(&b);
+		return -1;
 	}
 	buf_free(&b);
 	if (rc != 0 && rc != STORE_NOTFOUND)
@@ -1142,6 +1170,8 @@ book_text_ready_fn(struct store_txn *t, void *arg, struct err *e)
 
 	rc = store_meta_get(t, BOOK_TEXT_META, &b, 0, e);
 	*(int *)arg = rc == 0 && book_text_current(&b);
+	if (rc == 0 && book_text_later(&b, e))
+		rc = -1;
 	buf_free(&b);
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
