@@ -891,6 +891,21 @@ book_text_same(const struct store_row *row, const struct book_text_ent *s,
 	return n == s->n && memcmp(*ids, s->ops, n * sizeof **ids) == 0;
 }
 
+/* What a gram is, for kith check's messages. */
+static const char *
+book_gram_kind(const unsigned char *gram, size_t len)
+{
+	size_t	i, n = 0;
+
+	if (gram[0] == BOOK_TEXT_LETTER)
+		return "letter";
+	if (gram[0] == BOOK_TEXT_DIGITS)
+		return "digits";
+	for (i = 0; i < len; i++)
+		n += (gram[i] & 0xc0) != 0x80;
+	return n == 2 ? "pair" : "trigram";
+}
+
 static void
 book_text_bad(void (*bad)(const char *, void *), void *arg,
     const struct book_text_ent *s, const char *what)
@@ -901,8 +916,7 @@ book_text_bad(void (*bad)(const char *, void *), void *arg,
 	char			 msg[128];
 
 	snprintf(msg, sizeof msg, "text posting of the %s \"%.*s\" of ids "
-	    "%u*%d: %s", s->key[0] == BOOK_TEXT_LETTER ? "letter" :
-	    s->key[0] == BOOK_TEXT_DIGITS ? "digits" : "trigram",
+	    "%u*%d: %s", book_gram_kind(s->key, s->klen - 4),
 	    (int)s->klen - 4 - tag, (const char *)s->key + tag,
 	    (unsigned)(b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]),
 	    BOOK_TEXT_BLOCK, what);
@@ -917,8 +931,7 @@ book_text_floor_bad(void (*bad)(const char *, void *), void *arg,
 	char	msg[128];
 
 	snprintf(msg, sizeof msg, "floor of the %s \"%.*s\": %s",
-	    gram[0] == BOOK_TEXT_LETTER ? "letter" : gram[0] ==
-	    BOOK_TEXT_DIGITS ? "digits" : "trigram", (int)len - tag,
+	    book_gram_kind(gram, len), (int)len - tag,
 	    (const char *)gram + tag, what);
 	bad(msg, arg);
 }
