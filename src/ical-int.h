@@ -11,13 +11,17 @@
  * ten times the rest of an export.
  */
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <time.h>
 
 #include "buf.h"
 
+struct err;
+struct ical_entry;
 struct ical_item;
+struct icalcomponent_impl;
 
 /* Normalised RRULEs remembered: a book has few distinct ones. */
 #define ICAL_RRULES	8
@@ -62,5 +66,34 @@ int		 ical_out_flush(struct ical_out *o, FILE *to, struct err *e);
 
 /* ical-text.c: one VTODO or VEVENT, folded, appended to o->ob. */
 void		 ical_text_item(struct ical_out *o, const struct ical_item *it);
+
+/* ical-item.c: what reading a component needs, one per thread. */
+struct ical_ctx {
+	const char			*name;
+	struct icalcomponent_impl	*root;	/* the file's VTIMEZONEs */
+	pthread_mutex_t			*zones;	/* held while a zone is
+						 * looked up or used */
+	struct err			*e;
+	int				 line;	/* the item's BEGIN */
+};
+/* A component's lines, each followed by CRLF, text NUL-terminated. */
+struct ical_lines {
+	const char	*text;
+	const size_t	*off;		/* each line's start in text */
+	const int	*line;		/* and its line in the file */
+	size_t		 n;
+	size_t		 len;		/* of text */
+};
+/* A line libical refuses: -1, e naming it and its value. */
+int		 ical_check_line(const char *name, const char *text,
+		    int line, struct err *e);
+/* The component, parsed; NULL with x->e naming its first bad line. */
+struct icalcomponent_impl *ical_parse(struct ical_ctx *x,
+		    const struct ical_lines *l, int begin);
+/* A VTODO or VEVENT read into en (which is then the caller's to free,
+ * also on failure); -1 with x->e set, as when its zone is unknown. */
+int		 ical_read_one(struct ical_ctx *x,
+		    struct icalcomponent_impl *c, struct ical_entry *en);
+void		 ical_entry_clear(struct ical_entry *en);
 
 #endif /* KITH_ICAL_INT_H */
