@@ -301,16 +301,31 @@ ical_check_lines(struct ical_ctx *x, const struct ical_lines *l)
 }
 
 /*
- * The component parsed once.  libical marks a value it cannot parse with
- * an X-LIC-ERROR and goes on; only then are its lines checked one by one
- * (which parses each again) to name the first bad one.
+ * The component parsed once, its lines fed to a parser of its own one by
+ * one (icalparser_parse_string would split them again, and sets libical's
+ * error states, which every thread shares, around each call).  libical
+ * marks a value it cannot parse with an X-LIC-ERROR and goes on; only
+ * then are the lines checked one by one (which parses each again) to name
+ * the first bad one.
  */
 icalcomponent *
 ical_parse(struct ical_ctx *x, const struct ical_lines *l, int begin)
 {
-	icalcomponent	*c;
+	icalparser	*p = icalparser_new();
+	icalcomponent	*c = NULL;
+	struct buf	 b = BUF_INIT;
+	size_t		 i, end;
 
-	c = icalparser_parse_string(l->text);
+	for (i = 0; i < l->n && c == NULL; i++) {
+		end = i + 1 < l->n ? l->off[i + 1] : l->len;
+		buf_reset(&b);
+		buf_add(&b, l->text + l->off[i], end - l->off[i] - 2);
+		c = icalparser_add_line(p, (char *)buf_str(&b));
+	}
+	if (c == NULL)
+		c = icalparser_clean(p);
+	icalparser_free(p);
+	buf_free(&b);
 	if (c == NULL || icalcomponent_count_errors(c) > 0) {
 		if (ical_check_lines(x, l) != 0) {
 			if (c != NULL)
