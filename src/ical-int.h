@@ -67,14 +67,22 @@ int		 ical_out_flush(struct ical_out *o, FILE *to, struct err *e);
 /* ical-text.c: one VTODO or VEVENT, folded, appended to o->ob. */
 void		 ical_text_item(struct ical_out *o, const struct ical_item *it);
 
+/* ical-read.c: the VTIMEZONEs of a file, in file order, shared by the
+ * threads reading it. */
+struct ical_zones {
+	struct icalcomponent_impl	*root;	/* holds them */
+	char				**tzid;	/* each one's TZID */
+	size_t				  n;
+	pthread_mutex_t			  mu;	/* held while a zone is
+						 * looked up or used */
+};
 /* ical-item.c: what reading a component needs, one per thread. */
 struct ical_ctx {
-	const char			*name;
-	struct icalcomponent_impl	*root;	/* the file's VTIMEZONEs */
-	pthread_mutex_t			*zones;	/* held while a zone is
-						 * looked up or used */
-	struct err			*e;
-	int				 line;	/* the item's BEGIN */
+	const char		*name;
+	struct ical_zones	*zones;
+	size_t			 seen;	/* zones defined before the item */
+	struct err		*e;
+	int			 line;	/* the item's BEGIN */
 };
 /* A component's lines, each followed by CRLF, text NUL-terminated. */
 struct ical_lines {

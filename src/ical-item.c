@@ -70,6 +70,20 @@ ical_check_line(const char *name, const char *text, int line, struct err *e)
 	return 0;
 }
 
+/* Whether the file defines tzid before the item: one defined after it
+ * counts only once the whole file is read (the item waits till then), as
+ * the file is read in order, whichever thread reads the item. */
+static int
+ical_zone_seen(const struct ical_ctx *x, const char *tzid)
+{
+	size_t	i;
+
+	for (i = 0; i < x->seen; i++)
+		if (strcmp(x->zones->tzid[i], tzid) == 0)
+			return 1;
+	return 0;
+}
+
 /* A date or date-time property as a time_t: UTC, TZID, floating, DATE. */
 static int
 ical_get_time(struct ical_ctx *x, icalproperty *p, time_t *t, int *allday)
@@ -85,15 +99,16 @@ ical_get_time(struct ical_ctx *x, icalproperty *p, time_t *t, int *allday)
 	*allday = it.is_date;
 	if (tp != NULL && !it.is_date && !icaltime_is_utc(it)) {
 		tzid = icalparameter_get_tzid(tp);
-		pthread_mutex_lock(x->zones);	/* zones fill in as used */
-		z = icalcomponent_get_timezone(x->root, tzid);
+		pthread_mutex_lock(&x->zones->mu);	/* filled in as used */
+		z = ical_zone_seen(x, tzid) ?
+		    icalcomponent_get_timezone(x->zones->root, tzid) : NULL;
 		if (z == NULL)
 			z = icaltimezone_get_builtin_timezone(tzid);
 		if (z == NULL)
 			z = icaltimezone_get_builtin_timezone_from_tzid(tzid);
 		if (z != NULL)
 			*t = icaltime_as_timet_with_zone(it, z);
-		pthread_mutex_unlock(x->zones);
+		pthread_mutex_unlock(&x->zones->mu);
 		if (z == NULL) {
 			err_set(x->e, x->name, x->line, "unknown time zone "
 			    "\"%s\" (no VTIMEZONE for it)", tzid);
@@ -301,12 +316,11 @@ ical_check_lines(struct ical_ctx *x, const struct ical_lines *l)
 }
 
 /*
- * The component parsed once, its lines fed to a parser of its own one by
- * one (icalparser_parse_string would split them again, and sets libical's
- * error states, which every thread shares, around each call).  libical
- * marks a value it cannot parse with an X-LIC-ERROR and goes on; only
- * then are the lines checked one by one (which parses each again) to name
- * the first bad one.
+ * The component parsed once, its lines fed one by one to a parser of its
+ * own (icalparser_parse_string would split them again).  libical marks a
+ * value it cannot parse with an X-LIC-ERROR and goes on; only then are
+ * the lines checked one by one (which parses each again) to name the
+ * first bad one.
  */
 icalcomponent *
 ical_parse(struct ical_ctx *x, const struct ical_lines *l, int begin)

@@ -12,10 +12,11 @@
  * the file, whichever thread met it.
  *
  * Other components are parsed here as they come: only the VTIMEZONEs
- * stay, in root, for the times that name them.  An item whose zone is
- * not known yet waits for the end of the file, and every entry after it
- * waits with it.  Nothing else of the file is held: its lines and
- * libical's tree of it all took half a gigabyte for 100 000 items.
+ * stay, for the times that name them.  An item sees the ones defined
+ * before it, whenever its job is read; one whose zone is not known yet
+ * waits for the end of the file, and every entry after it waits with it.
+ * Nothing else of the file is held: its lines and libical's tree of it
+ * all took half a gigabyte for 100 000 items.
  */
 #include "ical.h"
 
@@ -57,6 +58,7 @@ struct ical_job {
 	struct ical_gather	 g;
 	size_t			*first;		/* each item's first line */
 	int			*begin;		/* and its BEGIN's line */
+	size_t			*seen;		/* and the zones before it */
 	size_t			 nc;
 	struct ical_entry	*v;		/* what the items read to */
 	size_t			 n;
@@ -70,8 +72,7 @@ struct ical_job {
 struct ical_in {
 	const char		*name;
 	struct err		*e;
-	icalcomponent		*root;		/* the VTIMEZONEs so far */
-	pthread_mutex_t		 zones;		/* held to use root or a zone */
+	struct ical_zones	 zones;		/* the VTIMEZONEs so far */
 	struct ical_gather	 g;		/* a component not an item */
 	int			 begin;		/* its BEGIN's line; 0: none */
 	int			 item;		/* a VTODO or VEVENT */
@@ -151,6 +152,7 @@ ical_job_free(struct ical_job *j)
 	ical_gather_free(&j->g);
 	free(j->first);
 	free(j->begin);
+	free(j->seen);
 	ical_entries_free(j->v, j->n);
 	ical_later_free(j->later, j->nlater);
 	free(j);
@@ -160,7 +162,7 @@ ical_job_free(struct ical_job *j)
 static void
 ical_job_run(struct ical_in *in, struct ical_job *j)
 {
-	struct ical_ctx		 x = { in->name, in->root, &in->zones, &j->e, 0 };
+	struct ical_ctx		 x = { in->name, &in->zones, 0, &j->e, 0 };
 	struct ical_lines	 l;
 	struct ical_entry	*en;
 	icalcomponent		*c;
@@ -172,6 +174,7 @@ ical_job_run(struct ical_in *in, struct ical_job *j)
 		end = base + strlen((const char *)j->g.text.data + base);
 		ical_gather_view(&j->g, j->first[k], to, base, end, &l);
 		x.line = j->begin[k];
+		x.seen = j->seen[k];
 		if ((c = ical_parse(&x, &l, j->begin[k])) == NULL) {
 			j->rc = -1;
 			break;
@@ -341,20 +344,30 @@ ical_parsers_join(struct ical_in *in)
 static int
 ical_other(struct ical_in *in, int begin)
 {
-	struct ical_ctx		 x = { in->name, in->root, &in->zones, in->e,
-				    begin };
+	struct ical_ctx		 x = { in->name, &in->zones, in->zones.n,
+				    in->e, begin };
 	struct ical_lines	 l;
 	icalcomponent		*c;
+	icalproperty		*p;
+	const char		*tzid;
 
 	ical_gather_view(&in->g, 0, in->g.nl, 0, in->g.text.len - 1, &l);
 	if ((c = ical_parse(&x, &l, begin)) == NULL)
 		return -1;
-	if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT) {
-		pthread_mutex_lock(&in->zones);
-		icalcomponent_add_component(in->root, c);
-		pthread_mutex_unlock(&in->zones);
-	} else
+	if (icalcomponent_isa(c) != ICAL_VTIMEZONE_COMPONENT) {
 		icalcomponent_free(c);
+		return 0;
+	}
+	p = icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
+	tzid = p != NULL ? icalproperty_get_tzid(p) : NULL;
+	pthread_mutex_lock(&in->zones.mu);
+	icalcomponent_add_component(in->zones.root, c);
+	if (tzid != NULL) {
+		in->zones.tzid = xreallocarray(in->zones.tzid,
+		    in->zones.n + 1, sizeof *in->zones.tzid);
+		in->zones.tzid[in->zones.n++] = xstrdup(tzid);
+	}
+	pthread_mutex_unlock(&in->zones.mu);
 	return 0;
 }
 
@@ -368,7 +381,9 @@ ical_item_begin(struct ical_in *in, int line)
 		j = in->job = xcalloc(1, sizeof *j);
 	j->first = xreallocarray(j->first, j->nc + 1, sizeof *j->first);
 	j->begin = xreallocarray(j->begin, j->nc + 1, sizeof *j->begin);
+	j->seen = xreallocarray(j->seen, j->nc + 1, sizeof *j->seen);
 	j->first[j->nc] = j->g.nl;
+	j->seen[j->nc] = in->zones.n;
 	j->begin[j->nc++] = line;
 	j->g.base = j->g.text.len;
 }
@@ -414,7 +429,7 @@ ical_line(const char *t, size_t len, int line, int depth, void *arg)
 static int
 ical_read_later(struct ical_in *in)
 {
-	struct ical_ctx	x = { in->name, in->root, &in->zones, in->e, 0 };
+	struct ical_ctx	x = { in->name, &in->zones, in->zones.n, in->e, 0 };
 	size_t		i;
 	int		rc = 0;
 
@@ -443,11 +458,29 @@ ical_job_last(struct ical_in *in)
 	}
 }
 
+/*
+ * What libical keeps for every thread, set before any parser starts: its
+ * UTC zone, made when first asked and compared with every time parsed;
+ * and the state of its "malformed data" error, which it saves, sets to
+ * non-fatal and restores around many a parse, from every thread at once:
+ * kept non-fatal, every such write leaves it as it was (and kith names a
+ * bad line itself: libical is never to abort on one).
+ */
+static void
+ical_libical_shared(void)
+{
+	(void)icaltimezone_get_utc_timezone();
+	icalerror_set_errors_are_fatal(0);
+	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR,
+	    ICAL_ERROR_NONFATAL);
+}
+
 int
 ical_read_each(FILE *f, const char *name, ical_take_fn fn, void *arg,
     struct err *e)
 {
 	struct ical_in	in;
+	size_t		i;
 	int		rc;
 
 	memset(&in, 0, sizeof in);
@@ -455,11 +488,9 @@ ical_read_each(FILE *f, const char *name, ical_take_fn fn, void *arg,
 	in.e = e;
 	in.fn = fn;
 	in.arg = arg;
-	in.root = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
-	/* libical makes its UTC zone when first asked, and every time
-	 * parsed is compared with it: made here, before any parser. */
-	(void)icaltimezone_get_utc_timezone();
-	pthread_mutex_init(&in.zones, NULL);
+	in.zones.root = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	pthread_mutex_init(&in.zones.mu, NULL);
+	ical_libical_shared();
 	pthread_mutex_init(&in.mu, NULL);
 	pthread_cond_init(&in.work, NULL);
 	pthread_cond_init(&in.room, NULL);
@@ -481,11 +512,14 @@ ical_read_each(FILE *f, const char *name, ical_take_fn fn, void *arg,
 		ical_entries_free(in.held, in.nheld);
 	ical_later_free(in.later, in.nlater);
 	ical_gather_free(&in.g);
-	icalcomponent_free(in.root);
+	icalcomponent_free(in.zones.root);
+	for (i = 0; i < in.zones.n; i++)
+		free(in.zones.tzid[i]);
+	free(in.zones.tzid);
 	pthread_cond_destroy(&in.room);
 	pthread_cond_destroy(&in.work);
 	pthread_mutex_destroy(&in.mu);
-	pthread_mutex_destroy(&in.zones);
+	pthread_mutex_destroy(&in.zones.mu);
 	return rc;
 }
 

@@ -58,6 +58,36 @@ for k in 1 4 6 256 257 300 513 699 700; do
 done
 assert_contains "$OUT" "a705   todo     2026-12-01 07:00 Held 5"
 
+# An item sees only the zones the file defines before it, whichever thread
+# reads it and when: the last item of the first part names the built-in
+# Europe/Berlin (10:00 is 09:00 UTC), and a VTIMEZONE of that name right
+# after it, read while that part is parsed, is the next item's (+0500).
+awk 'BEGIN {
+	print "BEGIN:VCALENDAR"; print "VERSION:2.0"
+	for (k = 1; k <= 300; k++) {
+		print "BEGIN:VTODO"; print "UID:zone-" k; print "SUMMARY:Zone " k
+		if (k == 256 || k == 257)
+			print "DUE;TZID=Europe/Berlin:20261201T100000"
+		else
+			print "DUE:20261202T080000Z"
+		print "ATTENDEE:mailto:ana@example.org"; print "END:VTODO"
+		if (k == 256) {
+			print "BEGIN:VTIMEZONE"; print "TZID:Europe/Berlin"
+			print "BEGIN:STANDARD"
+			print "DTSTART:19700101T000000"
+			print "TZOFFSETFROM:+0500"; print "TZOFFSETTO:+0500"
+			print "END:STANDARD"; print "END:VTIMEZONE"
+		}
+	}
+	print "END:VCALENDAR"
+}' >berlin.ics
+TZ=UTC expect kith import berlin.ics <<'X'
+berlin.ics: 300 follow-ups imported, 0 already there, 0 without a contact
+X
+TZ=UTC expect_status 0 kith show c1
+assert_contains "$OUT" "2026-12-01 09:00 Zone 256 ("
+assert_contains "$OUT" "2026-12-01 05:00 Zone 257 ("
+
 # The first bad line wins over a later one in another part of the file,
 # whichever part is parsed first; nothing is imported.
 items 700 0 600 650 Bad >two-bad.ics
