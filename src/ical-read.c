@@ -461,6 +461,7 @@ ical_job_last(struct ical_in *in)
 /*
  * What libical keeps for every thread, set before any parser starts: its
  * UTC zone, made when first asked and compared with every time parsed;
+ * the key of its threads' rings of buffers, made once when first used;
  * and the state of its "malformed data" error, which it saves, sets to
  * non-fatal and restores around many a parse, from every thread at once:
  * kept non-fatal, every such write leaves it as it was (and kith names a
@@ -470,6 +471,7 @@ static void
 ical_libical_shared(void)
 {
 	(void)icaltimezone_get_utc_timezone();
+	(void)icalmemory_tmp_buffer(1);
 	icalerror_set_errors_are_fatal(0);
 	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR,
 	    ICAL_ERROR_NONFATAL);
