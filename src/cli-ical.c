@@ -458,9 +458,10 @@ cli_import_ics(struct cli *cli, const char *path)
 	memset(&d, 0, sizeof d);
 	err_clear(&d.e);
 	d.path = path;
-	if (strcmp(path, "-") == 0)
+	if (strcmp(path, "-") == 0) {	/* named as the contact import does */
 		d.f = stdin;
-	else if ((d.f = fopen(path, "r")) == NULL)
+		d.path = path = "(standard input)";
+	} else if ((d.f = fopen(path, "r")) == NULL)
 		return cli_errorf("%s: %s", path, strerror(errno));
 	memset(&in, 0, sizeof in);
 	rc = cli_ics_take_all(cli, &d, &in, &v, &n, &e);

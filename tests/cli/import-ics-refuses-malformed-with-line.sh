@@ -26,6 +26,11 @@ try bad-zone 9 'unknown time zone "Mars/Olympus"' \
 printf 'BEGIN:VCALENDAR\nBEGIN:VTODO\nSUMMARY:\377\376\nEND:VTODO\nEND:VCALENDAR\n' >latin.ics
 expect_status 1 kith import latin.ics
 expect_err_contains 'latin.ics:3: not iCalendar: not UTF-8'
+# From standard input, named as the contact import names it.
+printf 'BEGIN:VCALENDAR\nBEGIN:VTODO\nDUE:tomorrow\nEND:VTODO\nEND:VCALENDAR\n' \
+    >piped.ics
+expect_status 1 kith import --format ics - <piped.ics
+expect_err_contains '(standard input):3: not iCalendar: bad DUE value'
 printf 'hello\n' >not.ics
 expect_status 1 kith import --format ics not.ics
 expect_err_contains 'not.ics:1: not iCalendar: expected BEGIN:VCALENDAR'
