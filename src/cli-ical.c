@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "activity.h"
 #include "book.h"
@@ -357,14 +358,16 @@ struct cli_ics_feed {
 	pthread_cond_t		 cv;
 	struct cli_ics_batch	*head, *tail;
 	int			 done, rc;
+	int			 stop;		/* interrupted: read no more */
 	struct err		 e;
 };
 
-static void
+static int
 cli_ics_feed_take(struct ical_entry *v, size_t n, void *arg)
 {
 	struct cli_ics_feed	*d = arg;
 	struct cli_ics_batch	*bt = xcalloc(1, sizeof *bt);
+	int			 stop;
 
 	bt->v = v;
 	bt->n = n;
@@ -374,8 +377,10 @@ cli_ics_feed_take(struct ical_entry *v, size_t n, void *arg)
 	else
 		d->head = bt;
 	d->tail = bt;
+	stop = d->stop;
 	pthread_cond_signal(&d->cv);
 	pthread_mutex_unlock(&d->mu);
+	return stop;
 }
 
 static void *
@@ -408,8 +413,17 @@ cli_ics_feed_next(struct cli_ics_feed *d)
 	return bt;
 }
 
-/* Every entry of the file into all, planned as it comes; 0, or -1 when
- * reading failed (d->e) or 1 when planning did (e). */
+/* The count read so far, on a terminal. */
+static void
+cli_ics_progress(int tty, const char *what, size_t n)
+{
+	if (tty)
+		fprintf(stderr, "\rkith: %s %zu follow-ups", what, n);
+}
+
+/* Every entry of the file into all, planned as it comes, the reading
+ * stopped by an interrupt; 0, or -1 when reading failed (d->e) or 1 when
+ * planning did (e). */
 static int
 cli_ics_take_all(struct cli *cli, struct cli_ics_feed *d,
     struct cli_ics_in *in, struct ical_entry **all, size_t *nall,
@@ -418,7 +432,7 @@ cli_ics_take_all(struct cli *cli, struct cli_ics_feed *d,
 	struct strmap		*q = strmap_new();
 	struct cli_ics_batch	*bt;
 	pthread_t		 th;
-	int			 threaded, rc = 0;
+	int			 threaded, rc = 0, tty = isatty(2);
 
 	pthread_mutex_init(&d->mu, NULL);
 	pthread_cond_init(&d->cv, NULL);
@@ -433,12 +447,23 @@ cli_ics_take_all(struct cli *cli, struct cli_ics_feed *d,
 		*nall += bt->n;
 		free(bt->v);
 		free(bt);
+		if (rc == 0)
+			cli_ics_progress(tty, "read", *nall);
+		if (rc == 0 && cli_stopping()) {	/* reading stops soon */
+			pthread_mutex_lock(&d->mu);
+			d->stop = 1;
+			pthread_mutex_unlock(&d->mu);
+			rc = 1;
+		}
 	}
 	if (threaded)
 		thread_join(th);
 	pthread_mutex_destroy(&d->mu);
 	pthread_cond_destroy(&d->cv);
 	strmap_free(q);
+	if (tty && *nall > 0)
+		fputs(d->rc == 0 && rc == 0 && in->nadd > 0 ?
+		    ", writing them\n" : "\n", stderr);
 	return d->rc != 0 ? -1 : rc != 0 ? 1 : 0;
 }
 
@@ -467,6 +492,10 @@ cli_import_ics(struct cli *cli, const char *path)
 	rc = cli_ics_take_all(cli, &d, &in, &v, &n, &e);
 	if (d.f != stdin)
 		fclose(d.f);
+	if (cli_stopping()) {	/* also what a read it cut short says */
+		err_set(&e, NULL, 0, "import interrupted: nothing imported");
+		rc = 1;
+	}
 	if (rc < 0)
 		rc = cli_errorf("%s (nothing imported)",
 		    err_format(&d.e, msg, sizeof msg));

@@ -212,9 +212,10 @@ ical_job_hand(struct ical_in *in, struct ical_job *j)
 		return;
 	}
 	if (in->nheld == 0 && j->nlater == 0) {
-		if (j->n > 0)
-			in->fn(j->v, j->n, in->arg);
-		else
+		if (j->n > 0 && in->fn(j->v, j->n, in->arg) != 0) {
+			in->failed = 1;
+			err_set(&in->jobe, in->name, 0, "reading stopped");
+		} else if (j->n == 0)
 			free(j->v);
 		j->v = NULL;
 		j->n = 0;
@@ -509,7 +510,7 @@ ical_read_each(FILE *f, const char *name, ical_take_fn fn, void *arg,
 	if (rc == 0)
 		rc = ical_read_later(&in);
 	if (rc == 0 && in.nheld > 0)
-		fn(in.held, in.nheld, arg);
+		(void)fn(in.held, in.nheld, arg);	/* the last anyway */
 	else
 		ical_entries_free(in.held, in.nheld);
 	ical_later_free(in.later, in.nlater);
@@ -531,7 +532,7 @@ struct ical_all {
 	size_t			 n;
 };
 
-static void
+static int
 ical_all_take(struct ical_entry *v, size_t n, void *arg)
 {
 	struct ical_all	*all = arg;
@@ -540,6 +541,7 @@ ical_all_take(struct ical_entry *v, size_t n, void *arg)
 	memcpy(all->v + all->n, v, n * sizeof *v);
 	all->n += n;
 	free(v);
+	return 0;
 }
 
 int

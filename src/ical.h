@@ -82,9 +82,10 @@ int	ical_read(FILE *f, const char *name, struct ical_entry **out,
  * a time, in file order: fn takes v (n entries, malloc'd) over.  On an
  * error what was handed over stays the caller's.  fn may be called on a
  * helper thread, one call at a time, while the reading waits: it must be
- * quick, and must not wait for anything of the reader's.
+ * quick, and must not wait for anything of the reader's.  A nonzero
+ * return from fn stops the reading soon after: -1, e saying so.
  */
-typedef void (*ical_take_fn)(struct ical_entry *v, size_t n, void *arg);
+typedef int (*ical_take_fn)(struct ical_entry *v, size_t n, void *arg);
 int	ical_read_each(FILE *f, const char *name, ical_take_fn fn, void *arg,
 	    struct err *e);
 void	ical_entries_free(struct ical_entry *v, size_t n);
