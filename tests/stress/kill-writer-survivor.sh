@@ -14,8 +14,11 @@ done > survivor.in
 kith batch < survivor.in > survivor.out &
 survivor=$!
 
+# Six rounds, and more (up to twelve, each victim given longer) until a
+# victim has added something: under the sanitizers six short ones
+# sometimes killed every victim before its first add returned.
 round=0
-while [ $round -lt 6 ]; do
+while [ $round -lt 6 ] || { [ ! -s victim.out ] && [ $round -lt 12 ]; }; do
 	# The victim: one long-lived writer, killed at a random moment.
 	i=0
 	while [ $i -lt 3000 ]; do
@@ -24,7 +27,11 @@ while [ $round -lt 6 ]; do
 	done > victim.in
 	"$KITH" batch < victim.in >> victim.out &
 	victim=$!
-	sleep 0.$(( (round * 37) % 9 + 1 ))
+	if [ $round -lt 6 ]; then
+		sleep 0.$(( (round * 37) % 9 + 1 ))
+	else
+		sleep $((round - 4))
+	fi
 	kill -9 $victim
 	wait $victim 2>/dev/null || true
 	round=$((round + 1))
