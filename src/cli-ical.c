@@ -413,14 +413,6 @@ cli_ics_feed_next(struct cli_ics_feed *d)
 	return bt;
 }
 
-/* The count read so far, on a terminal. */
-static void
-cli_ics_progress(int tty, const char *what, size_t n)
-{
-	if (tty)
-		fprintf(stderr, "\rkith: %s %zu follow-ups", what, n);
-}
-
 /* Every entry of the file into all, planned as it comes, the reading
  * stopped by an interrupt; 0, or -1 when reading failed (d->e) or 1 when
  * planning did (e). */
@@ -447,8 +439,8 @@ cli_ics_take_all(struct cli *cli, struct cli_ics_feed *d,
 		*nall += bt->n;
 		free(bt->v);
 		free(bt);
-		if (rc == 0)
-			cli_ics_progress(tty, "read", *nall);
+		if (rc == 0 && tty)	/* the count read so far */
+			fprintf(stderr, "\rkith: read %zu follow-ups", *nall);
 		if (rc == 0 && cli_stopping()) {	/* reading stops soon */
 			pthread_mutex_lock(&d->mu);
 			d->stop = 1;

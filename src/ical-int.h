@@ -95,9 +95,10 @@ struct ical_lines {
 /* A line libical refuses: -1, e naming it and its value. */
 int		 ical_check_line(const char *name, const char *text,
 		    int line, struct err *e);
-/* The component, parsed; NULL with x->e naming its first bad line. */
+/* The component that begins on x->line, parsed; NULL with x->e naming
+ * its first bad line. */
 struct icalcomponent_impl *ical_parse(struct ical_ctx *x,
-		    const struct ical_lines *l, int begin);
+		    const struct ical_lines *l);
 /* A VTODO or VEVENT read into en (which is then the caller's to free,
  * also on failure); -1 with x->e set, as when its zone is unknown. */
 int		 ical_read_one(struct ical_ctx *x,

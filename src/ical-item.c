@@ -323,7 +323,7 @@ ical_check_lines(struct ical_ctx *x, const struct ical_lines *l)
  * first bad one.
  */
 icalcomponent *
-ical_parse(struct ical_ctx *x, const struct ical_lines *l, int begin)
+ical_parse(struct ical_ctx *x, const struct ical_lines *l)
 {
 	icalparser	*p = icalparser_new();
 	icalcomponent	*c = NULL;
@@ -347,7 +347,7 @@ ical_parse(struct ical_ctx *x, const struct ical_lines *l, int begin)
 			return NULL;
 		}
 		if (c == NULL)
-			err_set(x->e, x->name, begin, "not iCalendar");
+			err_set(x->e, x->name, x->line, "not iCalendar");
 	}
 	return c;
 }

@@ -175,7 +175,7 @@ ical_job_run(struct ical_in *in, struct ical_job *j)
 		ical_gather_view(&j->g, j->first[k], to, base, end, &l);
 		x.line = j->begin[k];
 		x.seen = j->seen[k];
-		if ((c = ical_parse(&x, &l, j->begin[k])) == NULL) {
+		if ((c = ical_parse(&x, &l)) == NULL) {
 			j->rc = -1;
 			break;
 		}
@@ -353,7 +353,7 @@ ical_other(struct ical_in *in, int begin)
 	const char		*tzid;
 
 	ical_gather_view(&in->g, 0, in->g.nl, 0, in->g.text.len - 1, &l);
-	if ((c = ical_parse(&x, &l, begin)) == NULL)
+	if ((c = ical_parse(&x, &l)) == NULL)
 		return -1;
 	if (icalcomponent_isa(c) != ICAL_VTIMEZONE_COMPONENT) {
 		icalcomponent_free(c);
