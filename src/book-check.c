@@ -179,7 +179,8 @@ book_chk_walk(struct store_txn *t, struct book_chk *k, int table, int index,
 	struct store_row	 row;
 	int			 rc;
 
-	rc = store_cursor_open(t, table, index, STORE_CUR_DATA, &c, e);
+	rc = store_cursor_open(t, table, index, STORE_CUR_DATA |
+	    STORE_CUR_SCAN, &c, e);
 	if (rc != 0)
 		return rc;
 	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0;
@@ -202,7 +203,7 @@ book_chk_index(struct store_txn *t, struct book_chk *k, int index,
 
 	memset(have, 0, sizeof *have);
 	rc = store_cursor_open(t, k->schema->indexes[index].table, index,
-	    STORE_CUR_KEYS, &c, e);
+	    STORE_CUR_KEYS | STORE_CUR_SCAN, &c, e);
 	if (rc != 0)
 		return rc;
 	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0;

@@ -73,8 +73,8 @@ book_each_fn_txn(struct store_txn *t, void *arg, struct err *e)
 	struct store_row	 row;
 	int			 rc, stop = 0;
 
-	rc = store_cursor_open(t, book_table_of(op->kind), -1, STORE_CUR_DATA,
-	    &c, e);
+	rc = store_cursor_open(t, book_table_of(op->kind), -1, STORE_CUR_DATA |
+	    STORE_CUR_SCAN, &c, e);
 	if (rc != 0)
 		return rc;
 	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0 && !stop;

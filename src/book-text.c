@@ -861,7 +861,8 @@ book_text_expect(struct store_txn *t, struct book_text *x, struct err *e)
 	struct contact		*ct;
 	int			 rc;
 
-	rc = store_cursor_open(t, BOOK_T_CONTACT, -1, STORE_CUR_DATA, &c, e);
+	rc = store_cursor_open(t, BOOK_T_CONTACT, -1, STORE_CUR_DATA |
+	    STORE_CUR_SCAN, &c, e);
 	if (rc != 0)
 		return rc;
 	for (rc = store_cursor_seek(c, NULL, 0, &row); rc == 0;
@@ -1041,8 +1042,8 @@ book_text_check(struct store_txn *t, void (*bad)(const char *, void *),
 	int			 rc, cmp;
 
 	if ((rc = book_text_expect(t, x, e)) == 0)
-		rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA, &c,
-		    e);
+		rc = store_cursor_open(t, BOOK_T_TEXT, -1, STORE_CUR_DATA |
+		    STORE_CUR_SCAN, &c, e);
 	n = book_text_sort(x);
 	if (x->np > 1)
 		qsort(x->pv, x->np, sizeof *x->pv, book_text_places_cmp);

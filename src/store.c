@@ -1303,23 +1303,27 @@ store_changes(struct store *st, uint64_t *n, struct err *e)
 }
 
 /*
- * An index not marked scanned read by STORE_CUR_KEYS (kith check): an
- * unassociated handle opened in the transaction and closed after it.
+ * A handle of its own, opened in the transaction and closed after it:
+ * for an index not marked scanned read by STORE_CUR_KEYS (kith check),
+ * and for a scan.  A scan's handle gives its pages the lowest priority
+ * in the shared cache, so they are the first let go: the handle's, not
+ * only its cursor's, as Berkeley DB reads overflow pages and runs the
+ * cursors it makes internally (a bulk read's) at the handle's.
  */
 static int
-store_cursor_raw(struct store_txn *t, int index, DB **out, struct err *e)
+store_cursor_handle(struct store_txn *t, const char *name, int dup, int scan,
+    DB **out, struct err *e)
 {
-	char	name[128];
 	DB	*db;
 	int	 ret;
 
 	if (t->nlate == sizeof t->late / sizeof t->late[0])
 		fatal("store: too many handles in one transaction");
-	snprintf(name, sizeof name, "idx.%s",
-	    t->st->schema->indexes[index].name);
 	if ((ret = db_create(&db, t->st->env, 0)) != 0)
 		return store_fail(t, ret, "cursor", e);
-	if ((ret = db->set_flags(db, DB_DUP | DB_DUPSORT)) != 0 ||
+	if (scan)	/* only a hint: a failure changes nothing read */
+		(void)db->set_priority(db, DB_PRIORITY_VERY_LOW);
+	if ((dup && (ret = db->set_flags(db, DB_DUP | DB_DUPSORT)) != 0) ||
 	    (ret = db->open(db, t->txn, STORE_FILE, name, DB_BTREE, 0,
 	    0)) != 0) {
 		db->close(db, 0);
@@ -1334,19 +1338,30 @@ int
 store_cursor_open(struct store_txn *t, int table, int index, int flags,
     struct store_cursor **out, struct err *e)
 {
-	struct store_cursor	*c;
-	DB			*db;
-	int			 ret;
+	const struct store_schema	*sc = t->st->schema;
+	struct store_cursor		*c;
+	char				 name[128];
+	DB				*db;
+	int				 ret, scan;
 
 	if (index >= 0 && (flags & STORE_CUR_BULK))
 		fatal("store: STORE_CUR_BULK reads tables only");
+	scan = (flags & (STORE_CUR_SCAN | STORE_CUR_BULK)) != 0;
 	if (index >= 0 && (flags & STORE_CUR_KEYS)) {
-		if ((db = t->st->keys[index]) == NULL &&
-		    (ret = store_cursor_raw(t, index, &db, e)) != 0)
-			return ret;
-	} else if (index >= 0)
+		snprintf(name, sizeof name, "idx.%s", sc->indexes[index].name);
+		if ((db = t->st->keys[index]) == NULL || scan) {
+			ret = store_cursor_handle(t, name, 1, scan, &db, e);
+			if (ret != 0)
+				return ret;
+		}
+	} else if (index >= 0)	/* the associated handle reads records */
 		db = t->st->indexes[index];
-	else
+	else if (scan) {
+		ret = store_cursor_handle(t, sc->tables[table].name, 0, 1, &db,
+		    e);
+		if (ret != 0)
+			return ret;
+	} else
 		db = t->st->tables[table];
 	c = xcalloc(1, sizeof *c);
 	ret = db->cursor(db, t->txn, &c->dbc,
@@ -1355,6 +1370,8 @@ store_cursor_open(struct store_txn *t, int table, int index, int flags,
 		free(c);
 		return store_fail(t, ret, "cursor", e);
 	}
+	if (scan)	/* through an index's shared handle: its cursor */
+		(void)c->dbc->set_priority(c->dbc, DB_PRIORITY_VERY_LOW);
 	c->t = t;
 	c->index = index;
 	c->flags = flags;

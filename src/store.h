@@ -169,7 +169,13 @@ struct store_row {
 				 * a handle opened for the transaction) */
 #define STORE_CUR_BULK	0x4	/* a table's rows with their records read
 				 * a buffer at a time: next after a seek;
-				 * a row lasts until the next call */
+				 * a row lasts until the next call (and a
+				 * scan, as STORE_CUR_SCAN) */
+#define STORE_CUR_SCAN	0x8	/* read from end to end: the pages it
+				 * brings into the shared cache are the
+				 * first let go, so a dump, an export or a
+				 * report does not push out what everyone's
+				 * look-ups keep there */
 int	store_cursor_open(struct store_txn *t, int table, int index, int flags,
 	    struct store_cursor **out, struct err *e);
 /* First row with key >= (key, klen); klen 0: the first row. */
