@@ -123,6 +123,7 @@ int	ui_too_small(struct ui *ui);
 void	ui_say(struct ui *ui, int role, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	ui_say_err(struct ui *ui, const struct err *e);
+void	ui_unsay(struct ui *ui);
 /* Draws the message line (or key hints when empty) at the bottom. */
 void	ui_draw_status(struct ui *ui, const char *hints);
 /* Draws the title bar at the top. */

@@ -103,6 +103,13 @@ ui_say(struct ui *ui, int role, const char *fmt, ...)
 	ui->msg_role = role;
 }
 
+/* Forgets the message: the status line shows the hints again. */
+void
+ui_unsay(struct ui *ui)
+{
+	ui->msg[0] = '\0';
+}
+
 void
 ui_say_err(struct ui *ui, const struct err *e)
 {
@@ -342,7 +349,7 @@ ui_dispatch(struct ui *ui, int key)
 		beep();		/* nothing to see what the key would do */
 		return;
 	}
-	ui->msg[0] = '\0';
+	ui_unsay(ui);
 	act = ui_keys_action(ui->keys, top->ops->name, key);
 	if (act == ACT_REDRAW) {
 		clearok(curscr, TRUE);
