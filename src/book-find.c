@@ -35,6 +35,7 @@ struct book_query {
 	const char	 *from;
 	uint64_t	  from_id;
 	int		  backwards;
+	int		  whole;	/* every contact: a scan (store.h) */
 	book_contact_fn	  fn;
 	void		 *arg;
 };
@@ -467,9 +468,13 @@ book_find(struct book *b, const char *query, book_contact_fn fn, void *arg,
 	memset(&q, 0, sizeof q);
 	q.b = b;
 	book_query_parse(&q, query != NULL ? query : "");
-	if (q.nwords == 0 && q.digits[0] == '\0') {
+	if (q.nwords == 0 && q.digits[0] == '\0') {	/* everyone */
 		free(q.words);
-		return book_scan(b, NULL, 0, 0, fn, arg, e);
+		q.index = BOOK_I_NAME;
+		q.whole = 1;
+		q.fn = fn;
+		q.arg = arg;
+		return store_txn_run(b->store, STORE_READ, book_scan_fn, &q, e);
 	}
 	if (q.digits[0] == '\0' && book_longest(&q) < 3) {
 		/* Words of a letter or two: the lookup's candidates (a
@@ -531,8 +536,8 @@ book_scan_fn(struct store_txn *t, void *arg, struct err *e)
 	struct contact		*ct;
 	int			 rc, stop = 0;
 
-	rc = store_cursor_open(t, BOOK_T_CONTACT, q->index, STORE_CUR_DATA,
-	    &c, e);
+	rc = store_cursor_open(t, BOOK_T_CONTACT, q->index, STORE_CUR_DATA |
+	    (q->whole ? STORE_CUR_SCAN : 0), &c, e);
 	if (rc != 0)
 		return rc;
 	if (q->from == NULL)

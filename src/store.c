@@ -32,6 +32,7 @@
 struct store_cursor {
 	struct store_txn	*t;
 	DBC			*dbc;
+	DB			*prim;	/* a scan of an index: its records' */
 	int			 index;
 	int			 flags;		/* STORE_CUR_* */
 	DBT			 k, pk, d;
@@ -1341,7 +1342,7 @@ store_cursor_open(struct store_txn *t, int table, int index, int flags,
 	const struct store_schema	*sc = t->st->schema;
 	struct store_cursor		*c;
 	char				 name[128];
-	DB				*db;
+	DB				*db, *prim = NULL;
 	int				 ret, scan;
 
 	if (index >= 0 && (flags & STORE_CUR_BULK))
@@ -1354,7 +1355,17 @@ store_cursor_open(struct store_txn *t, int table, int index, int flags,
 			if (ret != 0)
 				return ret;
 		}
-	} else if (index >= 0)	/* the associated handle reads records */
+	} else if (index >= 0 && scan && (flags & STORE_CUR_DATA)) {
+		/* Not through the associated handles: their records would
+		 * come in at the shared handles' priority. */
+		snprintf(name, sizeof name, "idx.%s", sc->indexes[index].name);
+		ret = store_cursor_handle(t, name, 1, 1, &db, e);
+		if (ret == 0)
+			ret = store_cursor_handle(t, sc->tables[table].name, 0,
+			    1, &prim, e);
+		if (ret != 0)
+			return ret;
+	} else if (index >= 0)
 		db = t->st->indexes[index];
 	else if (scan) {
 		ret = store_cursor_handle(t, sc->tables[table].name, 0, 1, &db,
@@ -1372,6 +1383,7 @@ store_cursor_open(struct store_txn *t, int table, int index, int flags,
 	}
 	if (scan)	/* through an index's shared handle: its cursor */
 		(void)c->dbc->set_priority(c->dbc, DB_PRIORITY_VERY_LOW);
+	c->prim = prim;
 	c->t = t;
 	c->index = index;
 	c->flags = flags;
@@ -1440,7 +1452,17 @@ store_cursor_get(struct store_cursor *c, u_int32_t op, struct store_row *row)
 	c->bp = NULL;
 	if (c->flags & STORE_CUR_KEYS)	/* the data is the id */
 		ret = c->dbc->get(c->dbc, &c->k, &c->pk, op);
-	else if (c->index >= 0)
+	else if (c->prim != NULL) {	/* the key, then its record */
+		ret = c->dbc->get(c->dbc, &c->k, &c->pk, op);
+		if (ret == 0 && (ret = c->prim->get(c->prim, c->t->txn,
+		    &c->pk, &c->d, (c->t->flags & STORE_READ) ?
+		    DB_READ_COMMITTED : 0)) == DB_NOTFOUND) {
+			store_guard_alive(c->t->st);
+			snprintf(c->error, sizeof c->error, "%s",	/* as pget */
+			    db_strerror(DB_SECONDARY_BAD));
+			return -1;
+		}
+	} else if (c->index >= 0)
 		ret = c->dbc->pget(c->dbc, &c->k, &c->pk, &c->d, op);
 	else
 		ret = c->dbc->get(c->dbc, &c->k, &c->d, op);
