@@ -1348,8 +1348,9 @@ store_cursor_open(struct store_txn *t, int table, int index, int flags,
 	if (index >= 0 && (flags & STORE_CUR_BULK))
 		fatal("store: STORE_CUR_BULK reads tables only");
 	scan = (flags & (STORE_CUR_SCAN | STORE_CUR_BULK)) != 0;
-	if (index >= 0 && (flags & STORE_CUR_KEYS)) {
+	if (index >= 0)
 		snprintf(name, sizeof name, "idx.%s", sc->indexes[index].name);
+	if (index >= 0 && (flags & STORE_CUR_KEYS)) {
 		if ((db = t->st->keys[index]) == NULL || scan) {
 			ret = store_cursor_handle(t, name, 1, scan, &db, e);
 			if (ret != 0)
@@ -1358,7 +1359,6 @@ store_cursor_open(struct store_txn *t, int table, int index, int flags,
 	} else if (index >= 0 && scan && (flags & STORE_CUR_DATA)) {
 		/* Not through the associated handles: their records would
 		 * come in at the shared handles' priority. */
-		snprintf(name, sizeof name, "idx.%s", sc->indexes[index].name);
 		ret = store_cursor_handle(t, name, 1, 1, &db, e);
 		if (ret == 0)
 			ret = store_cursor_handle(t, sc->tables[table].name, 0,
