@@ -231,7 +231,6 @@ ui_contacts_changed(struct ui *ui, void *arg, const char *text)
 	free(uc->query);
 	uc->query = xstrdup(text);
 	uc->want = 0;
-	ui_unsay(ui);	/* the last query's "more match below" */
 	ui_contacts_fill(uc);
 	ui_draw(ui);
 }

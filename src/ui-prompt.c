@@ -142,6 +142,7 @@ ui_line_run(struct ui *ui, const struct ui_prompt *p, struct ui_line *l)
 			return 1;
 		if (key < 0)
 			continue;
+		ui_unsay(ui);	/* a message lasts until the next key */
 		if ((r = ui_line_edit(l, key)) == 1 && p->changed != NULL) {
 			s = ui_line_get(l);
 			p->changed(ui, p->arg, s);
