@@ -406,8 +406,8 @@ book_held_fn(const struct contact *c, void *arg)
 	return 0;
 }
 
-static int
-book_scan_fn(struct store_txn *t, void *arg, struct err *e);
+static int	book_scan_q(struct book *, enum book_order, const char *,
+		    uint64_t, int, int, book_contact_fn, void *, struct err *);
 
 /* Characters in the longest word of the query. */
 static size_t
@@ -470,11 +470,7 @@ book_find(struct book *b, const char *query, book_contact_fn fn, void *arg,
 	book_query_parse(&q, query != NULL ? query : "");
 	if (q.nwords == 0 && q.digits[0] == '\0') {	/* everyone */
 		free(q.words);
-		q.index = BOOK_I_NAME;
-		q.whole = 1;
-		q.fn = fn;
-		q.arg = arg;
-		return store_txn_run(b->store, STORE_READ, book_scan_fn, &q, e);
+		return book_scan_q(b, BOOK_BY_NAME, NULL, 0, 0, 1, fn, arg, e);
 	}
 	if (q.digits[0] == '\0' && book_longest(&q) < 3) {
 		/* Words of a letter or two: the lookup's candidates (a
@@ -577,10 +573,11 @@ book_scan(struct book *b, const char *from, uint64_t from_id, int backwards,
 	    arg, e);
 }
 
-int
-book_scan_by(struct book *b, enum book_order o, const char *from,
-    uint64_t from_id, int backwards, book_contact_fn fn, void *arg,
-    struct err *e)
+/* An order's contacts from a position; whole: all of them, a scan. */
+static int
+book_scan_q(struct book *b, enum book_order o, const char *from,
+    uint64_t from_id, int backwards, int whole, book_contact_fn fn,
+    void *arg, struct err *e)
 {
 	struct book_query	q;
 
@@ -590,9 +587,18 @@ book_scan_by(struct book *b, enum book_order o, const char *from,
 	q.from = from;
 	q.from_id = from_id;
 	q.backwards = backwards;
+	q.whole = whole;
 	q.fn = fn;
 	q.arg = arg;
 	return store_txn_run(b->store, STORE_READ, book_scan_fn, &q, e);
+}
+
+int
+book_scan_by(struct book *b, enum book_order o, const char *from,
+    uint64_t from_id, int backwards, book_contact_fn fn, void *arg,
+    struct err *e)
+{
+	return book_scan_q(b, o, from, from_id, backwards, 0, fn, arg, e);
 }
 
 struct book_acts {
