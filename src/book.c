@@ -37,7 +37,7 @@ static const struct store_index_def book_indexes[BOOK_NINDEXES] = {
 	[BOOK_I_NAME] = { "contact.name", BOOK_T_CONTACT, book_keys_name, 1 },
 	[BOOK_I_EMAIL] = { "contact.email", BOOK_T_CONTACT, book_keys_email },
 	/* One key a phone, digits reversed; renamed so older databases
-	 * rebuild it (the suffixes of "contact.phone" stay unused). */
+	 * rebuild it (and drop "contact.phone", of every suffix). */
 	[BOOK_I_PHONE] = { "contact.phone-rev", BOOK_T_CONTACT,
 	    book_keys_phone, 1 },
 	[BOOK_I_ACT_CONTACT] = { "activity.contact", BOOK_T_ACTIVITY,
@@ -65,8 +65,15 @@ static const struct store_index_def book_indexes[BOOK_NINDEXES] = {
 	    book_keys_owner },
 };
 
+/* Indexes of earlier versions, removed from their databases. */
+static const char *const book_retired[] = {
+	"contact.phone",	/* now contact.phone-rev */
+	NULL
+};
+
 static const struct store_schema book_schema = {
-	BOOK_SCHEMA, book_tables, BOOK_NTABLES, book_indexes, BOOK_NINDEXES
+	BOOK_SCHEMA, book_tables, BOOK_NTABLES, book_indexes, BOOK_NINDEXES,
+	book_retired
 };
 
 static char *

@@ -323,14 +323,17 @@ fail:
 	return ret;
 }
 
+/* Checks the database's schema version; raises it to this kith's, and
+ * sets *older, when the database is an older kith's. */
 static int
-store_check_schema(struct store *st, struct err *e)
+store_check_schema(struct store *st, int *older, struct err *e)
 {
 	DBT		k, d;
 	unsigned char	v[4];
 	uint32_t	have;
 	int		ret;
 
+	*older = 0;
 	memset(&k, 0, sizeof k);
 	memset(&d, 0, sizeof d);
 	k.data = "schema";
@@ -339,23 +342,78 @@ store_check_schema(struct store *st, struct err *e)
 	d.ulen = sizeof v;
 	d.flags = DB_DBT_USERMEM;
 	ret = st->meta->get(st->meta, st->open_txn, &k, &d, 0);
-	if (ret == DB_NOTFOUND) {
-		v[0] = st->schema->version >> 24;
-		v[1] = st->schema->version >> 16;
-		v[2] = st->schema->version >> 8;
-		v[3] = st->schema->version;
-		d.size = 4;
-		ret = st->meta->put(st->meta, st->open_txn, &k, &d, 0);
-		return ret == 0 ? 0 : store_fail(NULL, ret, "schema", e);
-	}
-	if (ret != 0)
+	if (ret != 0 && ret != DB_NOTFOUND)
 		return store_fail(NULL, ret, "schema", e);
-	have = (uint32_t)v[0] << 24 | (uint32_t)v[1] << 16 | v[2] << 8 | v[3];
-	if (d.size != 4 || have > st->schema->version) {
-		err_set(e, st->dir, 0, "database made by a newer kith (schema "
-		    "%u; this kith knows %u): upgrade kith", have,
-		    st->schema->version);
-		return -1;
+	if (ret == 0) {
+		have = (uint32_t)v[0] << 24 | (uint32_t)v[1] << 16 |
+		    v[2] << 8 | v[3];
+		if (d.size != 4 || have > st->schema->version) {
+			err_set(e, st->dir, 0, "database made by a newer kith "
+			    "(schema %u; this kith knows %u): upgrade kith",
+			    have, st->schema->version);
+			return -1;
+		}
+		if (have == st->schema->version)
+			return 0;
+		*older = 1;
+	}
+	v[0] = st->schema->version >> 24;
+	v[1] = st->schema->version >> 16;
+	v[2] = st->schema->version >> 8;
+	v[3] = st->schema->version;
+	d.size = 4;
+	ret = st->meta->put(st->meta, st->open_txn, &k, &d, 0);
+	return ret == 0 ? 0 : store_fail(NULL, ret, "schema", e);
+}
+
+/*
+ * Removes the retired indexes still in the file, each in a transaction
+ * nested in the opening's, which never waits.  A kith of an older version
+ * that is still running holds them open.  Upgrading the database under it
+ * would leave it writing records whose new indexes it does not keep up,
+ * so then (older) the opening fails, saying so; otherwise the next
+ * opening tries again.  The pages go back to the file for reuse.
+ */
+static int
+store_drop_retired(struct store *st, int older, struct err *e)
+{
+	const char *const	*r;
+	char			 name[128];
+	DB_TXN			*txn;
+	DBT			 k, d;
+	int			 ret;
+
+	for (r = st->schema->retired; r != NULL && *r != NULL; r++) {
+		snprintf(name, sizeof name, "idx.%s", *r);
+		memset(&k, 0, sizeof k);
+		memset(&d, 0, sizeof d);
+		k.data = name;
+		k.size = strlen(name);
+		ret = st->meta->get(st->meta, st->open_txn, &k, &d, 0);
+		if (ret == DB_NOTFOUND)
+			continue;
+		if (ret != 0)
+			return store_fail(NULL, ret, "index", e);
+		ret = st->env->txn_begin(st->env, st->open_txn, &txn,
+		    DB_TXN_NOWAIT);
+		if (ret != 0)
+			return store_fail(NULL, ret, "index", e);
+		ret = st->env->dbremove(st->env, txn, STORE_FILE, name, 0);
+		if (ret == 0 || ret == ENOENT)
+			ret = st->meta->del(st->meta, txn, &k, 0);
+		if (ret == 0)
+			ret = txn->commit(txn, 0);
+		else
+			txn->abort(txn);
+		if (ret == 0 || !older)
+			continue;
+		if (ret == DB_LOCK_NOTGRANTED || ret == DB_LOCK_DEADLOCK) {
+			err_set(e, st->dir, 0, "an older kith still has the "
+			    "database open: end its sessions, then open it "
+			    "with this one to upgrade it");
+			return -1;
+		}
+		return store_fail(NULL, ret, name, e);
 	}
 	return 0;
 }
@@ -524,7 +582,7 @@ store_env_open(struct store *st, struct err *e)
 			    DB_INIT_LOG | DB_INIT_MPOOL | DB_RECOVER |
 			    DB_REGISTER;
 	size_t		i;
-	int		ret;
+	int		ret, older;
 
 	if ((ret = db_env_create(&st->env, 0)) != 0) {
 		err_set(e, st->dir, 0, "%s", db_strerror(ret));
@@ -553,7 +611,8 @@ store_env_open(struct store *st, struct err *e)
 	}
 	if (store_db_open(st, &st->meta, "meta", 0, e) != 0)
 		goto fail;
-	if (store_check_schema(st, e) != 0)
+	if (store_check_schema(st, &older, e) != 0 ||
+	    store_drop_retired(st, older, e) != 0)
 		goto fail;
 	for (i = 0; i < st->schema->ntables; i++) {
 		if (store_db_open(st, &st->tables[i],

@@ -50,12 +50,16 @@ struct store_index_def {
 	store_keys_fn	 keys;
 	int		 scanned;	/* read through by STORE_CUR_KEYS */
 };
+/* An opening raises a database's version to the schema's (an older kith
+ * then refuses it: it would not keep up the indexes it does not know),
+ * and removes the indexes a later version retired (NULL-terminated). */
 struct store_schema {
 	uint32_t			 version;
 	const struct store_table_def	*tables;
 	size_t				 ntables;
 	const struct store_index_def	*indexes;
 	size_t				 nindexes;
+	const char *const		*retired;
 };
 
 /* Flags for store_open. */

@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <db.h>
 
 #include "buf.h"
 #include "err.h"
@@ -32,8 +34,21 @@ static const struct store_table_def tables[] = { { "things" } };
 static const struct store_index_def indexes[] = {
 	{ "things.word", 0, test_keys_word, 1 },
 };
-static const struct store_schema schema = { 1, tables, 1, indexes, 1 };
-static const struct store_schema schema_old = { 0, tables, 1, indexes, 1 };
+static const struct store_schema schema = { 1, tables, 1, indexes, 1, NULL };
+static const struct store_schema schema_old = { 0, tables, 1, indexes, 1,
+	NULL };
+/* A later index, and a version that retired it. */
+static const struct store_index_def indexes_two[] = {
+	{ "things.word", 0, test_keys_word, 1 },
+	{ "things.again", 0, test_keys_word, 0 },
+};
+static const struct store_schema schema_two = { 1, tables, 1, indexes_two,
+	2, NULL };
+static const struct store_schema schema_two_same = { 2, tables, 1,
+	indexes_two, 2, NULL };
+static const char *const retired[] = { "things.again", NULL };
+static const struct store_schema schema_retiring = { 2, tables, 1, indexes,
+	1, retired };
 
 static char *
 test_dir(void)
@@ -260,6 +275,188 @@ test_newer_schema_refused(void **state)
 }
 
 static void
+test_older_schema_raised(void **state)
+{
+	char		*dir = test_dir();
+	struct store	*st;
+	struct err	 e;
+
+	(void)state;
+	err_clear(&e);
+	st = store_open(dir, &schema_old, STORE_CREATE, 1000, &e);
+	assert_non_null(st);
+	store_close(st);
+	st = store_open(dir, &schema, 0, 1000, &e);
+	assert_non_null(st);
+	store_close(st);
+	st = store_open(dir, &schema_old, 0, 1000, &e);
+	assert_null(st);
+	assert_non_null(strstr(e.msg, "newer kith (schema 1; this kith "
+	    "knows 0)"));
+	test_rmdir(dir);
+	free(dir);
+}
+
+/* Whether the database file has the named sub-database. */
+static int
+test_has_db(const char *dir, const char *name)
+{
+	char	path[512];
+	DB	*db;
+	DBC	*c;
+	DBT	 k, d;
+	int	 found = 0;
+
+	snprintf(path, sizeof path, "%s/kith.db", dir);
+	assert_int_equal(db_create(&db, NULL, 0), 0);
+	assert_int_equal(db->open(db, NULL, path, NULL, DB_BTREE, DB_RDONLY,
+	    0), 0);
+	assert_int_equal(db->cursor(db, NULL, &c, 0), 0);
+	memset(&k, 0, sizeof k);
+	memset(&d, 0, sizeof d);
+	while (c->get(c, &k, &d, DB_NEXT) == 0)
+		if (k.size == strlen(name) && memcmp(k.data, name, k.size) == 0)
+			found = 1;
+	c->close(c);
+	db->close(db, 0);
+	return found;
+}
+
+static void
+test_retired_index_removed(void **state)
+{
+	char		*dir = test_dir();
+	struct store	*st;
+	struct err	 e;
+
+	(void)state;
+	err_clear(&e);
+	st = store_open(dir, &schema_two, STORE_CREATE, 1000, &e);
+	assert_non_null(st);
+	put(st, "apple pie");
+	store_close(st);
+	assert_true(test_has_db(dir, "idx.things.again"));
+	st = store_open(dir, &schema_retiring, 0, 1000, &e);
+	assert_non_null(st);
+	store_close(st);
+	assert_false(test_has_db(dir, "idx.things.again"));
+	assert_true(test_has_db(dir, "idx.things.word"));
+	/* What is retired stays gone, and the records stay. */
+	st = store_open(dir, &schema_retiring, 0, 1000, &e);
+	assert_non_null(st);
+	store_close(st);
+	assert_false(test_has_db(dir, "idx.things.again"));
+	assert_true(test_has_db(dir, "things"));
+	test_rmdir(dir);
+	free(dir);
+}
+
+/* A child process holding the database open with schema sc until told
+ * to close it: its pid, *fd written to (or closed) to let it go. */
+static pid_t
+test_holder(const char *dir, const struct store_schema *sc, int *fd)
+{
+	int	 up[2], down[2];
+	char	 c = 0;
+	pid_t	 pid;
+
+	assert_int_equal(pipe(up), 0);
+	assert_int_equal(pipe(down), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct store	*st;
+		struct err	 e;
+
+		close(up[0]);
+		close(down[1]);
+		err_clear(&e);
+		st = store_open(dir, sc, 0, 1000, &e);
+		if (st == NULL)
+			_exit(2);
+		if (write(up[1], "o", 1) != 1)
+			_exit(3);
+		(void)read(down[0], &c, 1);
+		store_close(st);
+		_exit(0);
+	}
+	close(up[1]);
+	close(down[0]);
+	assert_int_equal(read(up[0], &c, 1), 1);
+	close(up[0]);
+	*fd = down[1];
+	return pid;
+}
+
+static void
+test_holder_end(pid_t pid, int fd)
+{
+	int	status;
+
+	close(fd);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+/* An older kith still running holds a retired index open: the upgrade
+ * is refused at once, changing nothing, and goes ahead once it is gone;
+ * with no upgrade to make the index is left for a later opening. */
+static void
+test_retired_index_held_open(void **state)
+{
+	char		*dir = test_dir();
+	struct store	*st;
+	struct err	 e;
+	pid_t		 pid;
+	int		 fd;
+
+	(void)state;
+	err_clear(&e);
+	st = store_open(dir, &schema_two, STORE_CREATE, 1000, &e);
+	assert_non_null(st);
+	put(st, "apple pie");
+	store_close(st);
+
+	pid = test_holder(dir, &schema_two, &fd);
+	st = store_open(dir, &schema_retiring, 0, 1000, &e);
+	assert_null(st);
+	assert_non_null(strstr(e.msg, "an older kith still has the database "
+	    "open"));
+	/* Still version 1: the holder's kind may open it again. */
+	st = store_open(dir, &schema_two, 0, 1000, &e);
+	assert_non_null(st);
+	store_close(st);
+	test_holder_end(pid, fd);
+	assert_true(test_has_db(dir, "idx.things.again"));
+	err_clear(&e);
+	st = store_open(dir, &schema_retiring, 0, 1000, &e);
+	assert_non_null(st);
+	store_close(st);
+	assert_false(test_has_db(dir, "idx.things.again"));
+	test_rmdir(dir);
+	free(dir);
+
+	/* Same version: the opening goes on, the index stays till later. */
+	dir = test_dir();
+	st = store_open(dir, &schema_two_same, STORE_CREATE, 1000, &e);
+	assert_non_null(st);
+	store_close(st);
+	pid = test_holder(dir, &schema_two_same, &fd);
+	st = store_open(dir, &schema_retiring, 0, 1000, &e);
+	assert_non_null(st);
+	store_close(st);
+	test_holder_end(pid, fd);
+	assert_true(test_has_db(dir, "idx.things.again"));
+	st = store_open(dir, &schema_retiring, 0, 1000, &e);
+	assert_non_null(st);
+	store_close(st);
+	assert_false(test_has_db(dir, "idx.things.again"));
+	test_rmdir(dir);
+	free(dir);
+}
+
+static void
 test_missing_without_create(void **state)
 {
 	struct store	*st;
@@ -346,6 +543,9 @@ main(void)
 		cmocka_unit_test(test_put_get_index),
 		cmocka_unit_test(test_keys_cursor_reads_every_key),
 		cmocka_unit_test(test_newer_schema_refused),
+		cmocka_unit_test(test_older_schema_raised),
+		cmocka_unit_test(test_retired_index_removed),
+		cmocka_unit_test(test_retired_index_held_open),
 		cmocka_unit_test(test_missing_without_create),
 		cmocka_unit_test(test_abort_leaves_nothing),
 		cmocka_unit_test(test_backup_verifies),
