@@ -713,6 +713,55 @@ book_activities(struct book *b, uint64_t contact, struct activity ***out,
 	return rc;
 }
 
+struct book_next {
+	uint64_t	contact;
+	time_t		due;
+	int		allday;
+};
+
+static int
+book_next_fn(struct store_txn *t, void *arg, struct err *e)
+{
+	struct book_next	*q = arg;
+	struct store_cursor	*c;
+	struct store_row	 row;
+	unsigned char		 k[9];
+	const unsigned char	*p;
+	int			 rc;
+
+	q->due = 0;
+	q->allday = 0;
+	rc = store_cursor_open(t, BOOK_T_ACTIVITY, BOOK_I_ACT_CONTACT,
+	    STORE_CUR_KEYS, &c, e);
+	if (rc != 0)
+		return rc;
+	store_id_key(q->contact, k);
+	k[8] = 0;				/* pending */
+	rc = store_cursor_seek(c, k, sizeof k, &row);
+	p = rc == 0 ? row.key : NULL;
+	if (p != NULL && row.klen == BOOK_NEXT_KEY && memcmp(p, k, 9) == 0) {
+		q->due = (time_t)(store_key_id(p + 9) ^ BOOK_TIME_SIGN);
+		q->allday = p[17];
+	}
+	if (rc == -1)
+		err_set(e, NULL, 0, "%s", store_cursor_error(c));
+	store_cursor_close(c);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+int
+book_next_followup(struct book *b, uint64_t contact, time_t *due,
+    int *allday, struct err *e)
+{
+	struct book_next	q = { contact, 0, 0 };
+	int			rc;
+
+	rc = store_txn_run(b->store, STORE_READ, book_next_fn, &q, e);
+	*due = rc == 0 ? q.due : 0;
+	*allday = rc == 0 ? q.allday : 0;
+	return rc;
+}
+
 int
 book_due(struct book *b, const char *owner, time_t until, size_t max,
     struct activity ***out, size_t *n, struct err *e)

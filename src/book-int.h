@@ -19,7 +19,7 @@ struct store;
 struct store_keys;
 struct store_txn;
 
-#define BOOK_SCHEMA	1
+#define BOOK_SCHEMA	2
 
 struct book_lookup_memo;
 struct book {
@@ -78,6 +78,12 @@ void	book_audit_encode(struct book *b, char kind, uint64_t id,
 void	book_keys_name(uint64_t, const void *, size_t, struct store_keys *);
 void	book_keys_email(uint64_t, const void *, size_t, struct store_keys *);
 void	book_keys_phone(uint64_t, const void *, size_t, struct store_keys *);
+/* An activity by contact: the contact's id, 0 for a pending one (then
+ * its due time and 1 if all day) or 1 for one done, so a contact's next
+ * follow-up is its first key (book_next_followup).  The time's sign bit
+ * is flipped, so times before 1970 sort first. */
+#define BOOK_NEXT_KEY	18
+#define BOOK_TIME_SIGN	((uint64_t)1 << 63)
 void	book_keys_act_contact(uint64_t, const void *, size_t,
 	    struct store_keys *);
 void	book_keys_act_due(uint64_t, const void *, size_t, struct store_keys *);

@@ -228,10 +228,17 @@ book_keys_act_contact(uint64_t id, const void *data, size_t len,
 	if (a == NULL)
 		return;
 	if (a->contact != 0) {
-		unsigned char	k[8];
+		unsigned char	k[BOOK_NEXT_KEY];
+		size_t		n = 9;
 
 		store_id_key(a->contact, k);
-		store_keys_add(out, k, 8);
+		k[8] = activity_pending(a) ? 0 : 1;
+		if (k[8] == 0) {
+			store_id_key((uint64_t)a->due ^ BOOK_TIME_SIGN, k + 9);
+			k[17] = a->allday != 0;
+			n = BOOK_NEXT_KEY;
+		}
+		store_keys_add(out, k, n);
 	}
 }
 

@@ -250,8 +250,9 @@ book_contact_remove_fn(struct store_txn *t, void *arg, struct err *e)
 	if (rc != 0)
 		return rc;
 	store_id_key(op->id, key);
-	for (rc = store_cursor_find(c, key, 8, &row); rc == 0;
-	    rc = store_cursor_next_dup(c, &row)) {
+	for (rc = store_cursor_seek(c, key, 8, &row); rc == 0 &&
+	    row.klen >= 8 && memcmp(row.key, key, 8) == 0;
+	    rc = store_cursor_next(c, &row)) {
 		ids = xreallocarray(ids, n + 1, sizeof *ids);
 		ids[n++] = row.id;
 	}

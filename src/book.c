@@ -40,8 +40,10 @@ static const struct store_index_def book_indexes[BOOK_NINDEXES] = {
 	 * rebuild it (and drop "contact.phone", of every suffix). */
 	[BOOK_I_PHONE] = { "contact.phone-rev", BOOK_T_CONTACT,
 	    book_keys_phone, 1 },
-	[BOOK_I_ACT_CONTACT] = { "activity.contact", BOOK_T_ACTIVITY,
-	    book_keys_act_contact },
+	/* Keyed contact, then pending first in due order (book_next_followup);
+	 * renamed so older databases rebuild it. */
+	[BOOK_I_ACT_CONTACT] = { "activity.contact-next", BOOK_T_ACTIVITY,
+	    book_keys_act_contact, 1 },
 	[BOOK_I_ACT_DUE] = { "activity.due", BOOK_T_ACTIVITY,
 	    book_keys_act_due },
 	[BOOK_I_ACT_ALLDUE] = { "activity.alldue", BOOK_T_ACTIVITY,
@@ -68,6 +70,7 @@ static const struct store_index_def book_indexes[BOOK_NINDEXES] = {
 /* Indexes of earlier versions, removed from their databases. */
 static const char *const book_retired[] = {
 	"contact.phone",	/* now contact.phone-rev */
+	"activity.contact",	/* now activity.contact-next (schema 2) */
 	NULL
 };
 

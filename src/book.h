@@ -85,6 +85,10 @@ int	book_activity_remove(struct book *b, uint64_t id, struct err *e);
 /* A contact's activities in time order (pending and history). */
 int	book_activities(struct book *b, uint64_t contact,
 	    struct activity ***out, size_t *n, struct err *e);
+/* When a contact's next pending follow-up is due (*due 0: none), read
+ * from the index's keys alone: no activity is read. */
+int	book_next_followup(struct book *b, uint64_t contact, time_t *due,
+	    int *allday, struct err *e);
 /* Pending activities of owner (NULL: everyone's) due before until, most
  * urgent first, at most max (0: no limit). */
 int	book_due(struct book *b, const char *owner, time_t until, size_t max,

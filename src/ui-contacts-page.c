@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "ui-int.h"
-#include "activity.h"
 #include "contact.h"
 #include "err.h"
 #include "query.h"
@@ -39,22 +38,12 @@ ui_crow_new(const struct ui_contacts *uc, const struct contact *c)
 void
 ui_crow_next(struct ui *ui, struct ui_crow *r)
 {
-	struct activity	**v;
-	struct err	  e;
-	size_t		  n, i;
+	struct err	e;
 
 	r->known = 1;
 	err_clear(&e);
-	if (book_activities(ui->book, r->c->id, &v, &n, &e) != 0)
-		return;
-	for (i = 0; i < n; i++) {
-		if (!activity_pending(v[i]) || (r->next != 0 &&
-		    v[i]->due >= r->next))
-			continue;
-		r->next = v[i]->due;
-		r->allday = v[i]->allday;
-	}
-	activity_array_free(v, n);
+	(void)book_next_followup(ui->book, r->c->id, &r->next, &r->allday,
+	    &e);
 }
 
 struct ui_collect {
