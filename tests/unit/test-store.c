@@ -255,27 +255,23 @@ test_keys_cursor_reads_every_key(void **state)
 	free(dir);
 }
 
+/* Opens dir with sc, which must succeed, and closes it. */
 static void
-test_newer_schema_refused(void **state)
+test_open_close(const char *dir, const struct store_schema *sc, int flags)
 {
-	char		*dir = test_dir();
 	struct store	*st;
 	struct err	 e;
 
-	(void)state;
 	err_clear(&e);
-	st = store_open(dir, &schema, STORE_CREATE, 1000, &e);
-	assert_non_null(st);
+	st = store_open(dir, sc, flags, 1000, &e);
+	if (st == NULL)
+		fail_msg("%s", e.msg);
 	store_close(st);
-	st = store_open(dir, &schema_old, 0, 1000, &e);
-	assert_null(st);
-	assert_non_null(strstr(e.msg, "newer kith"));
-	test_rmdir(dir);
-	free(dir);
 }
 
+/* A later kith raises the version; the earlier one then refuses it. */
 static void
-test_older_schema_raised(void **state)
+test_schema_raised_then_older_refused(void **state)
 {
 	char		*dir = test_dir();
 	struct store	*st;
@@ -283,16 +279,12 @@ test_older_schema_raised(void **state)
 
 	(void)state;
 	err_clear(&e);
-	st = store_open(dir, &schema_old, STORE_CREATE, 1000, &e);
-	assert_non_null(st);
-	store_close(st);
-	st = store_open(dir, &schema, 0, 1000, &e);
-	assert_non_null(st);
-	store_close(st);
+	test_open_close(dir, &schema_old, STORE_CREATE);
+	test_open_close(dir, &schema, 0);
 	st = store_open(dir, &schema_old, 0, 1000, &e);
 	assert_null(st);
-	assert_non_null(strstr(e.msg, "newer kith (schema 1; this kith "
-	    "knows 0)"));
+	assert_non_null(strstr(e.msg, "database made by a newer kith "
+	    "(schema 1; this kith knows 0)"));
 	test_rmdir(dir);
 	free(dir);
 }
@@ -336,15 +328,11 @@ test_retired_index_removed(void **state)
 	put(st, "apple pie");
 	store_close(st);
 	assert_true(test_has_db(dir, "idx.things.again"));
-	st = store_open(dir, &schema_retiring, 0, 1000, &e);
-	assert_non_null(st);
-	store_close(st);
+	test_open_close(dir, &schema_retiring, 0);
 	assert_false(test_has_db(dir, "idx.things.again"));
 	assert_true(test_has_db(dir, "idx.things.word"));
 	/* What is retired stays gone, and the records stay. */
-	st = store_open(dir, &schema_retiring, 0, 1000, &e);
-	assert_non_null(st);
-	store_close(st);
+	test_open_close(dir, &schema_retiring, 0);
 	assert_false(test_has_db(dir, "idx.things.again"));
 	assert_true(test_has_db(dir, "things"));
 	test_rmdir(dir);
@@ -388,8 +376,10 @@ test_holder(const char *dir, const struct store_schema *sc, int *fd)
 	return pid;
 }
 
+/* Lets the holder go: the retired index it held is still there, and the
+ * next opening removes it.  dir is removed and freed. */
 static void
-test_holder_end(pid_t pid, int fd)
+test_holder_gone(char *dir, pid_t pid, int fd)
 {
 	int	status;
 
@@ -397,6 +387,11 @@ test_holder_end(pid_t pid, int fd)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_true(test_has_db(dir, "idx.things.again"));
+	test_open_close(dir, &schema_retiring, 0);
+	assert_false(test_has_db(dir, "idx.things.again"));
+	test_rmdir(dir);
+	free(dir);
 }
 
 /* An older kith still running holds a retired index open: the upgrade
@@ -413,47 +408,22 @@ test_retired_index_held_open(void **state)
 
 	(void)state;
 	err_clear(&e);
-	st = store_open(dir, &schema_two, STORE_CREATE, 1000, &e);
-	assert_non_null(st);
-	put(st, "apple pie");
-	store_close(st);
-
+	test_open_close(dir, &schema_two, STORE_CREATE);
 	pid = test_holder(dir, &schema_two, &fd);
 	st = store_open(dir, &schema_retiring, 0, 1000, &e);
 	assert_null(st);
 	assert_non_null(strstr(e.msg, "an older kith still has the database "
 	    "open"));
 	/* Still version 1: the holder's kind may open it again. */
-	st = store_open(dir, &schema_two, 0, 1000, &e);
-	assert_non_null(st);
-	store_close(st);
-	test_holder_end(pid, fd);
-	assert_true(test_has_db(dir, "idx.things.again"));
-	err_clear(&e);
-	st = store_open(dir, &schema_retiring, 0, 1000, &e);
-	assert_non_null(st);
-	store_close(st);
-	assert_false(test_has_db(dir, "idx.things.again"));
-	test_rmdir(dir);
-	free(dir);
+	test_open_close(dir, &schema_two, 0);
+	test_holder_gone(dir, pid, fd);
 
 	/* Same version: the opening goes on, the index stays till later. */
 	dir = test_dir();
-	st = store_open(dir, &schema_two_same, STORE_CREATE, 1000, &e);
-	assert_non_null(st);
-	store_close(st);
+	test_open_close(dir, &schema_two_same, STORE_CREATE);
 	pid = test_holder(dir, &schema_two_same, &fd);
-	st = store_open(dir, &schema_retiring, 0, 1000, &e);
-	assert_non_null(st);
-	store_close(st);
-	test_holder_end(pid, fd);
-	assert_true(test_has_db(dir, "idx.things.again"));
-	st = store_open(dir, &schema_retiring, 0, 1000, &e);
-	assert_non_null(st);
-	store_close(st);
-	assert_false(test_has_db(dir, "idx.things.again"));
-	test_rmdir(dir);
-	free(dir);
+	test_open_close(dir, &schema_retiring, 0);
+	test_holder_gone(dir, pid, fd);
 }
 
 static void
@@ -542,8 +512,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_put_get_index),
 		cmocka_unit_test(test_keys_cursor_reads_every_key),
-		cmocka_unit_test(test_newer_schema_refused),
-		cmocka_unit_test(test_older_schema_raised),
+		cmocka_unit_test(test_schema_raised_then_older_refused),
 		cmocka_unit_test(test_retired_index_removed),
 		cmocka_unit_test(test_retired_index_held_open),
 		cmocka_unit_test(test_missing_without_create),
