@@ -367,15 +367,15 @@ store_check_schema(struct store *st, int *older, struct err *e)
 }
 
 /*
- * Removes the retired indexes still in the file, each in a transaction
- * nested in the opening's, which never waits.  A kith of an older version
- * that is still running holds them open.  Upgrading the database under it
- * would leave it writing records whose new indexes it does not keep up,
- * so then (older) the opening fails, saying so; otherwise the next
- * opening tries again.  The pages go back to the file for reuse.
+ * An upgrade removes the retired indexes still in the file, each in a
+ * transaction nested in the opening's, which never waits.  A kith of an
+ * older version that is still running holds them open: upgrading the
+ * database under it would leave it writing records whose new indexes it
+ * does not keep up, so the opening fails, saying so.  The pages go back
+ * to the file for reuse.
  */
 static int
-store_drop_retired(struct store *st, int older, struct err *e)
+store_drop_retired(struct store *st, struct err *e)
 {
 	const char *const	*r;
 	char			 name[128];
@@ -405,7 +405,7 @@ store_drop_retired(struct store *st, int older, struct err *e)
 			ret = txn->commit(txn, 0);
 		else
 			txn->abort(txn);
-		if (ret == 0 || !older)
+		if (ret == 0)
 			continue;
 		if (ret == DB_LOCK_NOTGRANTED || ret == DB_LOCK_DEADLOCK) {
 			err_set(e, st->dir, 0, "an older kith still has the "
@@ -612,7 +612,7 @@ store_env_open(struct store *st, struct err *e)
 	if (store_db_open(st, &st->meta, "meta", 0, e) != 0)
 		goto fail;
 	if (store_check_schema(st, &older, e) != 0 ||
-	    store_drop_retired(st, older, e) != 0)
+	    (older && store_drop_retired(st, e) != 0))
 		goto fail;
 	for (i = 0; i < st->schema->ntables; i++) {
 		if (store_db_open(st, &st->tables[i],

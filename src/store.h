@@ -52,7 +52,8 @@ struct store_index_def {
 };
 /* An opening raises a database's version to the schema's (an older kith
  * then refuses it: it would not keep up the indexes it does not know),
- * and removes the indexes a later version retired (NULL-terminated). */
+ * and then removes the indexes retired (NULL-terminated): retiring one
+ * takes a raise of the version. */
 struct store_schema {
 	uint32_t			 version;
 	const struct store_table_def	*tables;
