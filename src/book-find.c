@@ -740,7 +740,7 @@ book_next_fn(struct store_txn *t, void *arg, struct err *e)
 	rc = store_cursor_seek(c, k, sizeof k, &row);
 	p = rc == 0 ? row.key : NULL;
 	if (p != NULL && row.klen == BOOK_NEXT_KEY && memcmp(p, k, 9) == 0) {
-		q->due = (time_t)(store_key_id(p + 9) ^ BOOK_TIME_SIGN);
+		q->due = BOOK_KEY_TIME(store_key_id(p + 9));
 		q->allday = p[17];
 	}
 	if (rc == -1)
@@ -770,7 +770,7 @@ book_due(struct book *b, const char *owner, time_t until, size_t max,
 
 	memset(&q, 0, sizeof q);
 	q.b = b;
-	q.until = (uint64_t)until;
+	q.until = BOOK_TIME_KEY(until);
 	q.max = max;
 	if (owner != NULL) {
 		q.index = BOOK_I_ACT_DUE;
@@ -844,7 +844,7 @@ book_alarms(struct book *b, const char *owner, time_t until, size_t max,
 
 	memset(&q, 0, sizeof q);
 	q.b = b;
-	q.until = (uint64_t)until;
+	q.until = BOOK_TIME_KEY(until);
 	q.max = max;
 	q.index = BOOK_I_ACT_ALARM;
 	if (owner != NULL) {

@@ -19,7 +19,7 @@ struct store;
 struct store_keys;
 struct store_txn;
 
-#define BOOK_SCHEMA	2
+#define BOOK_SCHEMA	3
 
 struct book_lookup_memo;
 struct book {
@@ -80,10 +80,14 @@ void	book_keys_email(uint64_t, const void *, size_t, struct store_keys *);
 void	book_keys_phone(uint64_t, const void *, size_t, struct store_keys *);
 /* An activity by contact: the contact's id, 0 for a pending one (then
  * its due time and 1 if all day) or 1 for one done, so a contact's next
- * follow-up is its first key (book_next_followup).  The time's sign bit
- * is flipped, so times before 1970 sort first. */
+ * follow-up is its first key (book_next_followup). */
 #define BOOK_NEXT_KEY	18
-#define BOOK_TIME_SIGN	((uint64_t)1 << 63)
+/* A time in a key, big-endian with its sign bit flipped, so that times
+ * before 1970 sort before the others (schema 3 for the due and alarm
+ * indexes, which keyed them unsigned, after every later time). */
+#define BOOK_TIME_SIGN		((uint64_t)1 << 63)
+#define BOOK_TIME_KEY(t)	((uint64_t)(int64_t)(t) ^ BOOK_TIME_SIGN)
+#define BOOK_KEY_TIME(k)	((time_t)(int64_t)((k) ^ BOOK_TIME_SIGN))
 void	book_keys_act_contact(uint64_t, const void *, size_t,
 	    struct store_keys *);
 void	book_keys_act_due(uint64_t, const void *, size_t, struct store_keys *);
@@ -181,6 +185,6 @@ size_t	book_grams_unique(struct book_gram *v, size_t n);
 
 /* The folded text a contact is found by, and the due key of an owner. */
 char	*book_haystack(const struct contact *c);
-void	 book_due_key(struct buf *out, const char *owner, uint64_t when);
+void	 book_due_key(struct buf *out, const char *owner, time_t when);
 
 #endif /* KITH_BOOK_INT_H */

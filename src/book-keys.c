@@ -211,11 +211,11 @@ book_key_u64(struct buf *b, uint64_t v)
 }
 
 void
-book_due_key(struct buf *out, const char *owner, uint64_t when)
+book_due_key(struct buf *out, const char *owner, time_t when)
 {
 	buf_adds(out, owner != NULL ? owner : "");
 	buf_addc(out, '\0');
-	book_key_u64(out, when);
+	book_key_u64(out, BOOK_TIME_KEY(when));
 }
 
 void
@@ -234,7 +234,7 @@ book_keys_act_contact(uint64_t id, const void *data, size_t len,
 		store_id_key(a->contact, k);
 		k[8] = activity_pending(a) ? 0 : 1;
 		if (k[8] == 0) {
-			store_id_key((uint64_t)a->due ^ BOOK_TIME_SIGN, k + 9);
+			store_id_key(BOOK_TIME_KEY(a->due), k + 9);
 			k[17] = a->allday != 0;
 			n = BOOK_NEXT_KEY;
 		}
@@ -253,7 +253,7 @@ book_keys_act_due(uint64_t id, const void *data, size_t len,
 	if (a == NULL)
 		return;
 	if (activity_pending(a)) {
-		book_due_key(&b, a->owner, (uint64_t)a->due);
+		book_due_key(&b, a->owner, a->due);
 		store_keys_add(out, b.data, b.len);
 	}
 	buf_free(&b);
@@ -270,7 +270,7 @@ book_keys_act_alldue(uint64_t id, const void *data, size_t len,
 	if (a == NULL)
 		return;
 	if (activity_pending(a)) {
-		store_id_key((uint64_t)a->due, k);
+		store_id_key(BOOK_TIME_KEY(a->due), k);
 		store_keys_add(out, k, 8);
 	}
 }
@@ -286,10 +286,11 @@ book_keys_act_alarm(uint64_t id, const void *data, size_t len,
 	(void)id;
 	if (a == NULL)
 		return;
-	/* Owner first, as for due: each user's alarms are one range. */
+	/* Owner first, as for due: each user's alarms are one range.  An
+	 * alarm not given has alarmed 0, which is after a time before 1970. */
 	t = activity_alarm_time(a);
-	if (t != 0 && a->alarmed < t) {
-		book_due_key(&b, a->owner, (uint64_t)t);
+	if (t != 0 && (a->alarmed == 0 || a->alarmed < t)) {
+		book_due_key(&b, a->owner, t);
 		store_keys_add(out, b.data, b.len);
 	}
 	buf_free(&b);

@@ -44,12 +44,14 @@ static const struct store_index_def book_indexes[BOOK_NINDEXES] = {
 	 * renamed so older databases rebuild it. */
 	[BOOK_I_ACT_CONTACT] = { "activity.contact-next", BOOK_T_ACTIVITY,
 	    book_keys_act_contact, 1 },
-	[BOOK_I_ACT_DUE] = { "activity.due", BOOK_T_ACTIVITY,
+	/* The due and alarm times keyed signed (BOOK_TIME_KEY); renamed in
+	 * schema 3 so older databases rebuild them. */
+	[BOOK_I_ACT_DUE] = { "activity.owner-due", BOOK_T_ACTIVITY,
 	    book_keys_act_due },
-	[BOOK_I_ACT_ALLDUE] = { "activity.alldue", BOOK_T_ACTIVITY,
+	[BOOK_I_ACT_ALLDUE] = { "activity.due-any-owner", BOOK_T_ACTIVITY,
 	    book_keys_act_alldue },
-	/* Keyed owner, then time; renamed so older databases rebuild it. */
-	[BOOK_I_ACT_ALARM] = { "activity.owner-alarm", BOOK_T_ACTIVITY,
+	/* Keyed owner, then time. */
+	[BOOK_I_ACT_ALARM] = { "activity.owner-alarm-time", BOOK_T_ACTIVITY,
 	    book_keys_act_alarm },
 	[BOOK_I_ACT_UID] = { "activity.uid", BOOK_T_ACTIVITY,
 	    book_keys_act_uid },
@@ -71,6 +73,10 @@ static const struct store_index_def book_indexes[BOOK_NINDEXES] = {
 static const char *const book_retired[] = {
 	"contact.phone",	/* now contact.phone-rev */
 	"activity.contact",	/* now activity.contact-next (schema 2) */
+	"activity.due",		/* now activity.owner-due (schema 3) */
+	"activity.alldue",	/* now activity.due-any-owner (schema 3) */
+	"activity.alarm",	/* the first alarm index, by time alone */
+	"activity.owner-alarm",	/* now activity.owner-alarm-time (schema 3) */
 	NULL
 };
 
