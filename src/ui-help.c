@@ -190,21 +190,37 @@ ui_help_show(struct ui *ui)
 	return ui_text_push(ui, &ui_help_ops, title, v, n);
 }
 
+/*
+ * The hint line: each hint's first key and label.  When the line is wider
+ * than the screen, hints are left out from the end, all but help's, so
+ * that the key to every other one stays in sight.
+ */
 void
 ui_hints(struct ui *ui, const char *view, const struct ui_hint *h,
     char *buf, size_t len)
 {
 	char	keys[64], *sp;
+	size_t	n, i, keep;
 
-	buf[0] = '\0';
-	for (; h->label != NULL; h++) {
-		ui_keys_for(ui->keys, view, h->act, keys, sizeof keys);
-		if ((sp = strchr(keys, ' ')) != NULL)
-			*sp = '\0';
-		if (keys[0] == '\0')
-			continue;
-		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s %s",
-		    buf[0] != '\0' ? "  " : "", keys, h->label);
+	for (n = 0; h[n].label != NULL; n++)
+		;
+	for (keep = n;; keep--) {
+		buf[0] = '\0';
+		for (i = 0; i < n; i++) {
+			if (i >= keep && h[i].act != ACT_HELP)
+				continue;
+			ui_keys_for(ui->keys, view, h[i].act, keys,
+			    sizeof keys);
+			if ((sp = strchr(keys, ' ')) != NULL)
+				*sp = '\0';
+			if (keys[0] == '\0')
+				continue;
+			snprintf(buf + strlen(buf), len - strlen(buf),
+			    "%s%s %s", buf[0] != '\0' ? "  " : "", keys,
+			    h[i].label);
+		}
+		if (keep == 0 || utf8_width(buf) <= COLS)
+			break;
 	}
 }
 
