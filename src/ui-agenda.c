@@ -28,6 +28,7 @@ struct ui_agenda {
 	struct ui_list_array	  arr;
 	struct ui_list		  list;
 	time_t			  today;	/* local midnight */
+	int			  year;		/* today's, as in struct tm */
 };
 
 static void
@@ -84,8 +85,12 @@ ui_agenda_row(struct ui *ui, void *arg, const void *row, int y, int width,
 	localtime_r(&a->due, &tm);
 	if (a->due < time(NULL) && !(a->allday && a->due >= g->today)) {
 		role = ROLE_OVERDUE;
-		strftime(ts, sizeof ts, a->allday ? "%a %d %b" :
-		    "%a %d %b %H:%M", &tm);
+		if (tm.tm_year == g->year)
+			strftime(ts, sizeof ts, a->allday ? "%a %d %b" :
+			    "%a %d %b %H:%M", &tm);
+		else		/* a year ago, or more: which year */
+			strftime(ts, sizeof ts, a->allday ? "%Y-%m-%d" :
+			    "%Y-%m-%d %H:%M", &tm);
 		snprintf(day, sizeof day, "! %s", ts);
 	} else if (a->due < when_add_days(g->today, 1)) {
 		role = ROLE_TODAY;
@@ -109,11 +114,14 @@ ui_agenda_load(struct ui *ui, struct ui_agenda *g)
 	struct activity	**v;
 	struct contact	 *c;
 	struct err	  e;
+	struct tm	  tm;
 	size_t		  n, i;
 
 	ui_agenda_clear(g);
 	err_clear(&e);
 	g->today = when_day_start(time(NULL));
+	localtime_r(&g->today, &tm);
+	g->year = tm.tm_year;
 	if (book_due(ui->book, ui->everyone ? NULL : book_user(ui->book),
 	    when_add_days(g->today, 7) - 1, UI_AGENDA_MAX, &v, &n, &e) != 0) {
 		ui_say_err(ui, &e);
