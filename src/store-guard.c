@@ -204,15 +204,15 @@ store_guard_main(void *arg)
 }
 
 /*
- * Frees this process's slot in the environment's register, which the
- * abandoned handle still holds: Berkeley DB refuses a second open by a
- * process it finds registered (BDB1528).  A slot is a 25-byte line, the
- * pid right-aligned or, free, "X" and a zero (env_register.c).
+ * Rewrites this process's slot in the environment's register.  A slot is
+ * a 25-byte line, the pid right-aligned or, free, "X" and a zero
+ * (env_register.c).  Berkeley DB refuses a second open by a process it
+ * finds registered (BDB1528).
  */
-void
-store_guard_unregister(struct store *st)
+static void
+store_guard_reslot(struct store *st, int dead)
 {
-	char	path[PATH_MAX], mine[32], slot[25], free_slot[25];
+	char	path[PATH_MAX], mine[32], slot[25], to[32];
 	off_t	at;
 	int	fd;
 
@@ -220,16 +220,35 @@ store_guard_unregister(struct store *st)
 	if ((fd = open(path, O_RDWR | O_CLOEXEC)) == -1)
 		return;
 	snprintf(mine, sizeof mine, "%24lu\n", (unsigned long)getpid());
-	memset(free_slot, ' ', sizeof free_slot);
-	free_slot[0] = 'X';
-	free_slot[23] = '0';
-	free_slot[24] = '\n';
+	if (dead)	/* a process that never holds its slot's lock */
+		snprintf(to, sizeof to, "%24lu\n", 0UL);
+	else
+		snprintf(to, sizeof to, "X%23lu\n", 0UL);
 	for (at = 0; pread(fd, slot, sizeof slot, at) == sizeof slot;
 	    at += sizeof slot) {
 		if (memcmp(slot, mine, sizeof slot) == 0)
-			(void)pwrite(fd, free_slot, sizeof free_slot, at);
+			(void)pwrite(fd, to, sizeof slot, at);
 	}
 	close(fd);
+}
+
+/* Frees the slot the abandoned handle still holds. */
+void
+store_guard_unregister(struct store *st)
+{
+	store_guard_reslot(st, 0);
+}
+
+/*
+ * Hands this process's slot, left filled by an opening that failed in
+ * recovery, to a dead process: the next opening, this process's too,
+ * then runs recovery again (as every other would) instead of stopping
+ * at BDB1528.
+ */
+void
+store_guard_orphan(struct store *st)
+{
+	store_guard_reslot(st, 1);
 }
 
 void

@@ -48,6 +48,10 @@ struct store {
 	pthread_t			 worker;	/* in a transaction */
 	volatile long			 busy_since;	/* ms, 0: idle */
 	volatile sig_atomic_t		 phase;		/* STORE_IDLE ... */
+	/* The stores this process has open (store_open_here). */
+	dev_t				 dir_dev;
+	ino_t				 dir_ino;
+	struct store			*next_open;
 };
 
 /* Where the worker is: what a jump out of the library leaves behind. */
@@ -87,6 +91,7 @@ void	store_guard_stop(struct store *st);
 void	store_guard_pin(struct store *st);
 void	store_guard_left_behind(struct store *st);
 void	store_guard_unregister(struct store *st);
+void	store_guard_orphan(struct store *st);
 /* 1 when this thread is now the guarded worker (0: nested, unguarded). */
 int	store_guard_enter(struct store *st);
 void	store_guard_arm(struct store *st);

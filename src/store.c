@@ -644,6 +644,33 @@ fail:
 
 static long	store_now_ms(void);
 static void	store_close_env(struct store *);
+static struct store	*store_opened;	/* this process's, by next_open */
+
+/* Whether this process has a store open on the directory of st. */
+static int
+store_open_here(const struct store *st)
+{
+	const struct store	*o;
+
+	for (o = store_opened; o != NULL; o = o->next_open) {
+		if (o->dir_dev == st->dir_dev && o->dir_ino == st->dir_ino)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+store_opened_drop(struct store *st)
+{
+	struct store	**pp;
+
+	for (pp = &store_opened; *pp != NULL; pp = &(*pp)->next_open) {
+		if (*pp == st) {
+			*pp = st->next_open;
+			break;
+		}
+	}
+}
 static void	store_abandon(struct store *);
 static int	store_txn_retry(struct store *, int, store_txn_fn, void *,
 		    struct err *);
@@ -654,9 +681,10 @@ store_open(const char *dir, const struct store_schema *schema, int flags,
 {
 	struct store	*st;
 	struct err	 first;
+	struct stat	 sb;
 	mode_t		 mask;
 	long		 deadline;
-	int		 tries;
+	int		 tries, orphaned = 0;
 
 	if (schema->ntables > STORE_MAX_DB || schema->nindexes > STORE_MAX_DB)
 		fatal("store: schema too large");
@@ -674,6 +702,10 @@ store_open(const char *dir, const struct store_schema *schema, int flags,
 	st->timeout_ms = timeout_ms;
 	st->token[0] = ((uint64_t)getpid() << 32) ^ (uint64_t)time(NULL) ^
 	    ((uint64_t)random() << 16);
+	if (stat(dir, &sb) == 0) {
+		st->dir_dev = sb.st_dev;
+		st->dir_ino = sb.st_ino;
+	}
 	/* Several users starting at once after a crash: one recovers.  A
 	 * writer holding a lock: wait for it, but not beyond the timeout. */
 	deadline = store_now_ms() + timeout_ms;
@@ -682,14 +714,27 @@ store_open(const char *dir, const struct store_schema *schema, int flags,
 		err_clear(e);
 		if (store_env_open(st, e) == 0) {
 			store_guard_start(st);
+			st->next_open = store_opened;
+			store_opened = st;
 			return st;
 		}
-		/* A failed open leaves this process registered, and a retry
-		 * then only says so: the first failure is the one to tell. */
+		/* An opening that failed in recovery leaves this process
+		 * registered, so that the next one recovers again; but this
+		 * process's next one is refused (BDB1528).  Unless a store
+		 * of this process has the database open, the slot is such a
+		 * leftover: handed to a dead process, recovery runs again. */
+		if (strstr(e->msg, "BDB1528") != NULL && !orphaned &&
+		    !store_open_here(st)) {
+			store_guard_orphan(st);
+			orphaned = 1;
+			if (tries == 0)
+				tries--;	/* not an attempt of its own */
+			continue;
+		}
 		if (tries == 0)
 			first = *e;
 		else if (strstr(e->msg, "BDB1528") != NULL) {
-			*e = first;
+			*e = first;	/* the failure that led to it */
 			break;
 		}
 		if (strstr(e->msg, "DB_LOCK") == NULL &&
@@ -725,6 +770,7 @@ store_close(struct store *st)
 	} else if (st->env != NULL)
 		store_close_env(st);
 	store_guard_stop(st);
+	store_opened_drop(st);
 	free(st->dir);
 	free(st);
 }

@@ -497,6 +497,59 @@ test_backup_verifies(void **state)
 	free(dir);
 }
 
+/* Adds to dir's register a slot of this process, unlocked: what an
+ * opening that failed in recovery leaves (__envreg_unregister). */
+static void
+test_leave_slot(const char *dir)
+{
+	char	path[512];
+	FILE	*f;
+
+	snprintf(path, sizeof path, "%s/__db.register", dir);
+	if ((f = fopen(path, "a")) == NULL)
+		fail_msg("%s", path);
+	fprintf(f, "%24lu\n", (unsigned long)getpid());
+	fclose(f);
+}
+
+/*
+ * After an opening that failed in recovery, the process's slot is left
+ * filled so that the next opening recovers; the process's own next one
+ * recovers too instead of being refused as registered twice.  A second
+ * opening while the store is open here is still refused, and leaves the
+ * open store's slot alone.
+ */
+static void
+test_open_after_failed_recovery(void **state)
+{
+	char		*dir = test_dir();
+	struct store	*st, *st2;
+	struct scan_arg	 s;
+	struct err	 e;
+
+	(void)state;
+	err_clear(&e);
+	st = store_open(dir, &schema, STORE_CREATE, 1000, &e);
+	assert_non_null(st);
+	put(st, "kept");
+	store_close(st);
+	test_leave_slot(dir);
+	st = store_open(dir, &schema, 0, 1000, &e);
+	if (st == NULL)
+		fail_msg("%s", e.msg);
+	assert_int_equal(scan(st, "kept", &s), 1);
+
+	err_clear(&e);
+	st2 = store_open(dir, &schema, 0, 1000, &e);
+	assert_null(st2);
+	assert_non_null(strstr(e.msg, "BDB1528"));
+	assert_int_equal(put(st, "still"), 2);
+	store_close(st);
+	test_open_close(dir, &schema, 0);
+	test_rmdir(dir);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -509,6 +562,7 @@ main(void)
 		cmocka_unit_test(test_missing_without_create),
 		cmocka_unit_test(test_abort_leaves_nothing),
 		cmocka_unit_test(test_backup_verifies),
+		cmocka_unit_test(test_open_after_failed_recovery),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
