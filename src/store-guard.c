@@ -212,24 +212,37 @@ store_guard_main(void *arg)
 static void
 store_guard_reslot(struct store *st, int dead)
 {
-	char	path[PATH_MAX], mine[32], slot[25], to[32];
-	off_t	at;
-	int	fd;
+	char		path[PATH_MAX], mine[32], slot[25], to[32];
+	struct flock	fl;
+	off_t		at;
+	int		fd;
 
 	snprintf(path, sizeof path, "%s/__db.register", st->dir);
 	if ((fd = open(path, O_RDWR | O_CLOEXEC)) == -1)
 		return;
 	snprintf(mine, sizeof mine, "%24lu\n", (unsigned long)getpid());
-	if (dead)	/* a process that never holds its slot's lock */
+	if (dead) {	/* a process that never holds its slot's lock */
 		snprintf(to, sizeof to, "%24lu\n", 0UL);
-	else
+		/* Under the register's own lock (byte 1), as the library
+		 * writes it, or a recovery emptying every slot just then
+		 * would be followed by this one, and another recovery. */
+		memset(&fl, 0, sizeof fl);
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		fl.l_start = 1;
+		fl.l_len = 1;
+		if (fcntl(fd, F_SETLKW, &fl) == -1) {
+			close(fd);
+			return;
+		}
+	} else
 		snprintf(to, sizeof to, "X%23lu\n", 0UL);
 	for (at = 0; pread(fd, slot, sizeof slot, at) == sizeof slot;
 	    at += sizeof slot) {
 		if (memcmp(slot, mine, sizeof slot) == 0)
 			(void)pwrite(fd, to, sizeof slot, at);
 	}
-	close(fd);
+	close(fd);	/* and the lock with it */
 }
 
 /* Frees the slot the abandoned handle still holds. */

@@ -584,6 +584,7 @@ store_env_open(struct store *st, struct err *e)
 	size_t		i;
 	int		ret, older;
 
+	st->msg[0] = '\0';	/* not an earlier attempt's word */
 	if ((ret = db_env_create(&st->env, 0)) != 0) {
 		err_set(e, st->dir, 0, "%s", db_strerror(ret));
 		return -1;
@@ -646,17 +647,35 @@ static long	store_now_ms(void);
 static void	store_close_env(struct store *);
 static struct store	*store_opened;	/* this process's, by next_open */
 
-/* Whether this process has a store open on the directory of st. */
+/* Whether another store of this process has the directory of st open
+ * (one left without its environment holds no slot of the register). */
 static int
 store_open_here(const struct store *st)
 {
 	const struct store	*o;
 
 	for (o = store_opened; o != NULL; o = o->next_open) {
-		if (o->dir_dev == st->dir_dev && o->dir_ino == st->dir_ino)
+		if (o != st && o->env != NULL && o->dir_dev == st->dir_dev &&
+		    o->dir_ino == st->dir_ino)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * An opening that failed in recovery leaves this process registered, so
+ * that the next one recovers again; but this process's next one is
+ * refused (BDB1528).  Unless another store of this process has the
+ * database open, the slot is such a leftover: handed to a dead process,
+ * the next attempt runs recovery again.  Says whether it was.
+ */
+static int
+store_orphan_slot(struct store *st, const struct err *e)
+{
+	if (strstr(e->msg, "BDB1528") == NULL || store_open_here(st))
+		return 0;
+	store_guard_orphan(st);
+	return 1;
 }
 
 static void
@@ -718,14 +737,7 @@ store_open(const char *dir, const struct store_schema *schema, int flags,
 			store_opened = st;
 			return st;
 		}
-		/* An opening that failed in recovery leaves this process
-		 * registered, so that the next one recovers again; but this
-		 * process's next one is refused (BDB1528).  Unless a store
-		 * of this process has the database open, the slot is such a
-		 * leftover: handed to a dead process, recovery runs again. */
-		if (strstr(e->msg, "BDB1528") != NULL && !orphaned &&
-		    !store_open_here(st)) {
-			store_guard_orphan(st);
+		if (!orphaned && store_orphan_slot(st, e)) {
 			orphaned = 1;
 			if (tries == 0)
 				tries--;	/* not an attempt of its own */
@@ -823,12 +835,15 @@ static int
 store_reopen(struct store *st, struct err *e)
 {
 	long	deadline = store_now_ms() + st->timeout_ms;
-	int	rc;
+	int	rc, orphaned = 0;
 
 	store_close_handles(st);
 	/* Opening never waits for a lock (store_env_open): retry here. */
-	while ((rc = store_env_open(st, e)) != 0 &&
-	    strstr(e->msg, "DB_LOCK") != NULL && store_now_ms() < deadline) {
+	while ((rc = store_env_open(st, e)) != 0 && store_now_ms() < deadline) {
+		if (!orphaned && store_orphan_slot(st, e))
+			orphaned = 1;
+		else if (strstr(e->msg, "DB_LOCK") == NULL)
+			break;
 		err_clear(e);
 		usleep(20000);
 	}
