@@ -140,10 +140,12 @@ activity_kind_parse(const char *s, struct err *e)
 	return -1;
 }
 
+/* Every way to make a follow-up gives it a due time, which may be 0:
+ * 1970-01-01 in UTC. */
 int
 activity_pending(const struct activity *a)
 {
-	return !a->done && a->due != 0;
+	return !a->done;
 }
 
 time_t

@@ -122,7 +122,7 @@ cli_ics_opts(struct cli *cli, int argc, char **argv, struct cli_ics_opts *o,
 static int
 cli_ics_wanted(const struct cli_ics_opts *o, const struct activity *a)
 {
-	if (a->due == 0 || (a->done && !o->completed))
+	if (a->done && (a->due == 0 || !o->completed))
 		return 0;
 	if (o->owner != NULL && (a->owner == NULL ||
 	    strcmp(a->owner, o->owner) != 0))

@@ -149,18 +149,26 @@ static int
 ical_read_times(struct ical_ctx *x, icalcomponent *c, struct activity *a)
 {
 	time_t		 start, end, enddue;
-	int		 ad1 = 0, ad2 = 0, ad3 = 0;
+	int		 ad1 = 0, ad2 = 0, ad3 = 0, has_start, has_end;
 	icalproperty	*p;
 
+	/* Present or not, not 0: 1970-01-01 in UTC is a time like another. */
+	has_start = icalcomponent_get_first_property(c,
+	    ICAL_DTSTART_PROPERTY) != NULL;
+	has_end = icalcomponent_get_first_property(c,
+	    ICAL_DTEND_PROPERTY) != NULL;
 	if (ical_prop_time(x, c, ICAL_DTSTART_PROPERTY, &start, &ad1) ||
 	    ical_prop_time(x, c, ICAL_DUE_PROPERTY, &enddue, &ad2) ||
 	    ical_prop_time(x, c, ICAL_DTEND_PROPERTY, &end, &ad3))
 		return -1;
-	if (end == 0)
+	if (!has_end) {
 		end = enddue;
-	a->due = start != 0 ? start : end;
-	a->allday = start != 0 ? ad1 : ad2;
-	if (a->due == 0) {
+		has_end = icalcomponent_get_first_property(c,
+		    ICAL_DUE_PROPERTY) != NULL;
+	}
+	a->due = has_start ? start : end;
+	a->allday = has_start ? ad1 : ad2;
+	if (!has_start && !has_end) {
 		struct tm	tm;
 		time_t		now = time(NULL);
 
@@ -174,7 +182,7 @@ ical_read_times(struct ical_ctx *x, icalcomponent *c, struct activity *a)
 	if (p != NULL)
 		a->duration = icaldurationtype_as_int(
 		    icalproperty_get_duration(p));
-	else if (start != 0 && end > start)
+	else if (has_start && has_end && end > start)
 		a->duration = end - start;
 	if (a->allday && a->duration == 86400)
 		a->duration = 0;

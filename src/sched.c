@@ -178,7 +178,7 @@ sched_complete(struct book *b, struct activity *a, const char *result,
 	int	rc;
 
 	*next = 0;
-	if (a->rrule != NULL && a->due != 0) {
+	if (a->rrule != NULL) {
 		rc = sched_next(a->rrule, a->start != 0 ? a->start : a->due,
 		    a->allday, a->due, next, e);
 		if (rc < 0)

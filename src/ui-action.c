@@ -195,7 +195,7 @@ ui_act_done(struct ui *ui, struct activity *a)
 	    NULL, &result))
 		return -1;
 	err_clear(&e);
-	rc = a->rrule != NULL && a->due != 0 ? sched_next(a->rrule,
+	rc = a->rrule != NULL ? sched_next(a->rrule,
 	    a->start ? a->start : a->due, a->allday, a->due, &next, &e) : 0;
 	if (rc >= 0)
 		rc = book_activity_done(ui->book, a, *result ? result : NULL,

@@ -403,8 +403,8 @@ ui_record_show_act(struct ui *ui, const struct activity *a)
 	size_t	  n = 0;
 
 	ui_record_detail(&v, &n, "type", activity_kind_name(a->kind));
-	ui_record_detail(&v, &n, "due", a->due ? when_format(a->due,
-	    a->allday, ts, sizeof ts) : NULL);
+	ui_record_detail(&v, &n, "due", a->due || !a->done ?
+	    when_format(a->due, a->allday, ts, sizeof ts) : NULL);
 	ui_record_detail(&v, &n, "lasts", a->duration ?
 	    when_duration_format(a->duration, dur, sizeof dur) : NULL);
 	if (a->alarm == 0)
