@@ -50,8 +50,11 @@ ui_agenda_clear(struct ui_agenda *g)
 	g->n = 0;
 }
 
-/* Column widths: when, type, contact, phone; the subject takes the rest. */
+/* Column widths: when, type, contact, phone; the subject takes the rest,
+ * at least UI_AGENDA_SUBJECT of it: on a narrower screen the phone goes
+ * (the contact's record has it). */
 static const int ui_agenda_w[] = { 18, 7, 18, 16 };
+#define UI_AGENDA_SUBJECT	16
 
 static void
 ui_agenda_cells(int y, int width, const char *when, const char *type,
@@ -59,8 +62,12 @@ ui_agenda_cells(int y, int width, const char *when, const char *type,
 {
 	const char	*cells[] = { when, type, contact, phone, subject };
 	int		 i, x = 0, w, wide = width > 120 ? 10 : 0;
+	int		 nophone = width < 18 + 7 + 18 + 16 + 4 +
+			    UI_AGENDA_SUBJECT;
 
 	for (i = 0; i < 5 && x < width; i++) {
+		if (i == 3 && nophone)
+			continue;
 		w = i < 4 ? ui_agenda_w[i] + (i == 2 ? wide : 0) : width - x;
 		if (x + w > width)
 			w = width - x;

@@ -2,13 +2,14 @@
 # The agenda lists the oldest overdue follow-ups first, 1965 included,
 # and gives the year of those not of this year; this year's keep the
 # weekday.  Its hint line fits 80 columns with "? help" in sight, and a
-# narrow screen drops other hints before that one.
+# narrow screen drops other hints before that one.  Under 79 columns the
+# phone column goes, so that the subject stays.
 . "$TESTS/lib.sh"
 . "$TESTS/tmux.sh"
 need faketime
 
 ft() { faketime '2026-06-10 12:00:00' "$KITH" "$@"; }
-ft add "name=Søren Ågård" >/dev/null
+ft add "name=Søren Ågård" "phone=+45 33 12 34 56" >/dev/null
 ft add "name=Ema Čopova" >/dev/null
 ft schedule c1 call 2026-06-08T09:00 "This June" >/dev/null
 ft schedule c2 call 2025-12-30T10:00 "Last December" >/dev/null
@@ -27,6 +28,10 @@ case $hints in
 *"  ? help") ;;
 *) tmux_fail "the hint line does not end with \"? help\": $hints" ;;
 esac
+tmux_has "+45 33 12 34 56" || tmux_fail "no phone at 80 columns"
+tmux_resize 61 20
+wait_gone "+45 33 12 34 56"
+tmux_has "Last December" || tmux_fail "no subject at 61 columns"
 tmux_keys Escape
 wait_for "look up"
 tmux_resize 46 20
