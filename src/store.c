@@ -645,6 +645,9 @@ fail:
 
 static long	store_now_ms(void);
 static void	store_close_env(struct store *);
+static void	store_abandon(struct store *);
+static int	store_txn_retry(struct store *, int, store_txn_fn, void *,
+		    struct err *);
 static struct store	*store_opened;	/* this process's, by next_open */
 
 /* Whether another store of this process has the directory of st open
@@ -690,9 +693,6 @@ store_opened_drop(struct store *st)
 		}
 	}
 }
-static void	store_abandon(struct store *);
-static int	store_txn_retry(struct store *, int, store_txn_fn, void *,
-		    struct err *);
 
 struct store *
 store_open(const char *dir, const struct store_schema *schema, int flags,

@@ -62,9 +62,11 @@ ui_agenda_cells(int y, int width, const char *when, const char *type,
 {
 	const char	*cells[] = { when, type, contact, phone, subject };
 	int		 i, x = 0, w, wide = width > 120 ? 10 : 0;
-	int		 nophone = width < 18 + 7 + 18 + 16 + 4 +
-			    UI_AGENDA_SUBJECT;
+	int		 nophone, fixed = 0;
 
+	for (i = 0; i < 4; i++)		/* each column and its gap */
+		fixed += ui_agenda_w[i] + 1;
+	nophone = width < fixed + UI_AGENDA_SUBJECT;
 	for (i = 0; i < 5 && x < width; i++) {
 		if (i == 3 && nophone)
 			continue;
