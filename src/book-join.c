@@ -89,20 +89,20 @@ book_join_find(struct book_join *j, uint64_t id)
 static int
 book_join_contact(struct book_join *j, uint64_t id, struct err *e)
 {
-	struct book_arena_mark	m;
+	struct arena_mark	m;
 	int			rc;
 
 	if (j->cid != id && (rc = book_join_find(j, id)) != 0)
 		return rc;
 	if (!j->found || j->c != NULL)
 		return 0;
-	book_arena_mark(&j->bt->ar, &m);
+	arena_mark(&j->bt->ar, &m);
 	if ((j->c = book_lend_contact(&j->bt->ar, j->raw.data, j->raw.len,
 	    e)) == NULL)
 		return -1;
 	j->c->id = id;
 	if (!book_visible(j->b, j->c)) {	/* as if it were not there */
-		book_arena_pop(&j->bt->ar, &m);
+		arena_pop(&j->bt->ar, &m);
 		j->c = NULL;
 		j->found = 0;
 	}
@@ -136,7 +136,7 @@ book_join_one(struct book_join *j, const struct store_row *row, int *stop,
 	j->done = row->id;
 	if (cid != 0 && j->c == NULL)	/* gone, or not this user's */
 		return 0;
-	raw = book_arena_alloc(&bt->ar, row->dlen);
+	raw = arena_alloc(&bt->ar, row->dlen);
 	memcpy(raw, row->data, row->dlen);
 	bt->id[bt->n] = row->id;
 	bt->raw[bt->n] = raw;
@@ -207,7 +207,7 @@ book_activities_join(struct book *b, book_join_want_fn want, book_join_fn fn,
 /* The batched lookups of book_probe, in one read transaction. */
 static int
 book_probe_one(struct book *b, struct store_cursor *uc,
-    struct store_cursor *ec, struct book_probe *l, struct book_arena *ar)
+    struct store_cursor *ec, struct book_probe *l, struct arena *ar)
 {
 	struct store_row	 row;
 	struct contact		*c;
@@ -230,7 +230,7 @@ book_probe_one(struct book *b, struct store_cursor *uc,
 		c = book_lend_contact(ar, row.data, row.dlen, NULL);
 		if (c != NULL && book_visible(b, c))
 			l->contact = row.id;
-		book_arena_reset(ar);
+		arena_reset(ar);
 		if (l->contact != 0)
 			break;
 	}
@@ -248,7 +248,7 @@ static int
 book_probe_txn(struct store_txn *t, void *arg, struct err *e)
 {
 	struct book_probes	*q = arg;
-	struct book_arena	 ar = { NULL, NULL };
+	struct arena		 ar = { NULL, NULL };
 	struct store_cursor	*uc, *ec;
 	size_t			 i;
 	int			 rc;
@@ -263,7 +263,7 @@ book_probe_txn(struct store_txn *t, void *arg, struct err *e)
 	}
 	for (i = 0; i < q->n && rc == 0; i++)
 		rc = book_probe_one(q->b, uc, ec, &q->v[i], &ar);
-	book_arena_free(&ar);
+	arena_free(&ar);
 	if (rc == -1)
 		err_set(e, NULL, 0, "looking up: %s", store_cursor_error(ec));
 	store_cursor_close(ec);

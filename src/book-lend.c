@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "activity.h"
+#include "arena.h"
 #include "contact.h"
 #include "err.h"
 #include "field.h"
@@ -21,118 +22,29 @@
 #include "thread.h"
 #include "xmalloc.h"
 
-#define BOOK_ARENA_BLOCK	(256 * 1024)
 #define BOOK_LEND_BATCHES	4	/* in flight at most */
-
-struct book_arena_block {
-	struct book_arena_block	*next;
-	size_t			 size, used;
-	char			 data[];
-};
-
-void *
-book_arena_alloc(struct book_arena *ar, size_t len)
-{
-	struct book_arena_block	*k = ar->head;
-	size_t			 at;
-
-	len = (len + 7) & ~(size_t)7;
-	if (k == NULL || k->size - k->used < len) {
-		if ((k = ar->spare) != NULL && k->size >= len)
-			ar->spare = k->next;
-		else {
-			k = xmalloc(sizeof *k + (len > BOOK_ARENA_BLOCK ?
-			    len : BOOK_ARENA_BLOCK));
-			k->size = len > BOOK_ARENA_BLOCK ? len :
-			    BOOK_ARENA_BLOCK;
-		}
-		k->used = 0;
-		k->next = ar->head;
-		ar->head = k;
-	}
-	at = k->used;
-	k->used += len;
-	return k->data + at;
-}
-
-/* Forgets what was allocated since the mark (from book_arena_mark). */
-void
-book_arena_pop(struct book_arena *ar, const struct book_arena_mark *m)
-{
-	struct book_arena_block	*k;
-
-	while ((k = ar->head) != NULL && k != m->block) {
-		ar->head = k->next;
-		k->next = ar->spare;
-		ar->spare = k;
-	}
-	if (k != NULL)
-		k->used = m->used;
-}
-
-void
-book_arena_mark(const struct book_arena *ar, struct book_arena_mark *m)
-{
-	m->block = ar->head;
-	m->used = ar->head != NULL ? ar->head->used : 0;
-}
-
-/* Everything allocated is forgotten; the blocks are kept. */
-void
-book_arena_reset(struct book_arena *ar)
-{
-	struct book_arena_block	*k;
-
-	while ((k = ar->head) != NULL) {
-		ar->head = k->next;
-		k->next = ar->spare;
-		ar->spare = k;
-	}
-}
-
-void
-book_arena_free(struct book_arena *ar)
-{
-	struct book_arena_block	*k;
-
-	book_arena_reset(ar);
-	while ((k = ar->spare) != NULL) {
-		ar->spare = k->next;
-		free(k);
-	}
-}
-
-static char *
-book_arena_str(struct book_arena *ar, const char *s, size_t len)
-{
-	char	*p = book_arena_alloc(ar, len + 1);
-
-	memcpy(p, s, len);
-	p[len] = '\0';
-	return p;
-}
 
 /* A list grows in the arena by doubling from 4: n tells the capacity. */
 static void
-book_lend_list_add(struct book_arena *ar, struct field_list *l,
+book_lend_list_add(struct arena *ar, struct field_list *l,
     const struct record_view *it)
 {
 	struct field_value	*v;
 
 	if (l->n == 0 || (l->n >= 4 && (l->n & (l->n - 1)) == 0)) {
-		v = book_arena_alloc(ar, (l->n ? 2 * l->n : 4) * sizeof *v);
+		v = arena_alloc(ar, (l->n ? 2 * l->n : 4) * sizeof *v);
 		if (l->n > 0)
 			memcpy(v, l->v, l->n * sizeof *v);
 		l->v = v;
 	}
 	l->v[l->n].type = it->type != NULL && it->tlen > 0 ?
-	    book_arena_str(ar, it->type, it->tlen) : NULL;
-	l->v[l->n].text = book_arena_str(ar, it->value, it->len);
+	    arena_strndup(ar, it->type, it->tlen) : NULL;
+	l->v[l->n].text = arena_strndup(ar, it->value, it->len);
 	l->n++;
 }
 
 static void
-book_lend_item(struct book_arena *ar, const struct field_def *d, void *obj,
+book_lend_item(struct arena *ar, const struct field_def *d, void *obj,
     const struct record_view *it)
 {
 	char	*at = (char *)obj + d->off;
@@ -140,7 +52,7 @@ book_lend_item(struct book_arena *ar, const struct field_def *d, void *obj,
 	if (field_set_number(d, obj, it))
 		return;
 	if (d->type == FIELD_TEXT)
-		*(char **)at = book_arena_str(ar, it->value, it->len);
+		*(char **)at = arena_strndup(ar, it->value, it->len);
 	else
 		book_lend_list_add(ar, (struct field_list *)at, it);
 }
@@ -151,7 +63,7 @@ book_lend_item(struct book_arena *ar, const struct field_def *d, void *obj,
  * after the last found first (records keep catalogue order).
  */
 static int
-book_lend_decode(struct book_arena *ar, const struct field_def *defs,
+book_lend_decode(struct arena *ar, const struct field_def *defs,
     size_t n, uint64_t want, void *obj, const void *data, size_t len,
     struct err *e)
 {
@@ -183,7 +95,7 @@ struct activity *
 book_lend_activity(struct book_batch *bt, const void *data, size_t len,
     struct err *e)
 {
-	struct activity	*a = book_arena_alloc(&bt->ar, sizeof *a);
+	struct activity	*a = arena_alloc(&bt->ar, sizeof *a);
 	uint64_t	 want = ~(BOOK_BIT(5) | BOOK_BIT(16) | BOOK_BIT(18) |
 			    BOOK_BIT(21) | BOOK_BIT(22) | BOOK_BIT(23));
 
@@ -199,10 +111,10 @@ book_lend_activity(struct book_batch *bt, const void *data, size_t len,
 /* Of a contact its name, company, phones, e-mails, tags, owner and
  * whether it is private (tags 1, 2, 5, 6, 11, 13, 14). */
 struct contact *
-book_lend_contact(struct book_arena *ar, const void *data, size_t len,
+book_lend_contact(struct arena *ar, const void *data, size_t len,
     struct err *e)
 {
-	struct contact	*c = book_arena_alloc(ar, sizeof *c);
+	struct contact	*c = arena_alloc(ar, sizeof *c);
 	uint64_t	 want = BOOK_BIT(1) | BOOK_BIT(2) | BOOK_BIT(5) |
 			    BOOK_BIT(6) | BOOK_BIT(11) | BOOK_BIT(13) |
 			    BOOK_BIT(14);
@@ -264,7 +176,7 @@ book_lend_items(struct book_lend *l, struct book_batch *bt, int *stop)
 			*stop = l->fn(a, bt->c[i], l->arg) != 0;
 	}
 	bt->n = 0;
-	book_arena_reset(&bt->ar);
+	arena_reset(&bt->ar);
 }
 
 static void *
@@ -373,7 +285,7 @@ book_lend_end(struct book_lend *l, struct err *e)
 		thread_join(l->th);
 	while ((bt = l->free) != NULL) {
 		l->free = bt->next;
-		book_arena_free(&bt->ar);
+		arena_free(&bt->ar);
 		free(bt);
 	}
 	if (err_isset(&l->err)) {

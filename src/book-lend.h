@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "book.h"
 
 struct activity;
@@ -23,16 +24,10 @@ struct err;
 /* Items per batch. */
 #define BOOK_LEND_ITEMS	512
 
-struct book_arena_block;
-struct book_arena {
-	struct book_arena_block	*head;	/* the one being filled first */
-	struct book_arena_block	*spare;	/* emptied ones, for reuse */
-};
-
 /* Activities as stored (decoded by the lending thread) with their
  * contacts, decoded. */
 struct book_batch {
-	struct book_arena	 ar;
+	struct arena		 ar;
 	uint64_t		 id[BOOK_LEND_ITEMS];
 	const void		*raw[BOOK_LEND_ITEMS];
 	size_t			 rlen[BOOK_LEND_ITEMS];
@@ -41,25 +36,11 @@ struct book_batch {
 	struct book_batch	*next;
 };
 
-/* Where an arena is, to forget what comes after. */
-struct book_arena_mark {
-	struct book_arena_block	*block;
-	size_t			 used;
-};
-
-void	*book_arena_alloc(struct book_arena *ar, size_t len);
-void	 book_arena_mark(const struct book_arena *ar,
-	    struct book_arena_mark *m);
-void	 book_arena_pop(struct book_arena *ar,
-	    const struct book_arena_mark *m);
-void	 book_arena_reset(struct book_arena *ar);
-void	 book_arena_free(struct book_arena *ar);
-
 /* Decodes what an export reads of a record into the batch's memory (a
  * contact into any arena); NULL and e on damage. */
 struct activity	*book_lend_activity(struct book_batch *bt, const void *data,
 		    size_t len, struct err *e);
-struct contact	*book_lend_contact(struct book_arena *ar, const void *data,
+struct contact	*book_lend_contact(struct arena *ar, const void *data,
 		    size_t len, struct err *e);
 
 /* The contact an activity's record names (0: none). */
