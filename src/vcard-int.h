@@ -10,9 +10,11 @@
 
 #include <stddef.h>
 
+struct arena;
 struct contact;
 struct err;
 
+/* Its strings live in the reader's arena, until the next card. */
 struct vcard_prop {
 	char	 *group;	/* item1 of item1.EMAIL, or NULL */
 	char	 *name;		/* upper case */
@@ -29,8 +31,10 @@ struct vcard_prop {
 	int	  other_params;
 };
 
-/* The contact the properties of one card describe (-1: e says why). */
-int	vcard_map(const struct vcard_prop *v, size_t n, const char *file,
-	    int line, struct contact **out, struct err *e);
+/* The contact the properties of one card describe (-1: e says why);
+ * what it works with on the way lives in ar, with the properties'
+ * strings. */
+int	vcard_map(const struct vcard_prop *v, size_t n, struct arena *ar,
+	    const char *file, int line, struct contact **out, struct err *e);
 
 #endif /* KITH_VCARD_INT_H */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "contact.h"
 #include "err.h"
@@ -16,20 +17,22 @@
 #include "vcard-int.h"
 #include "xmalloc.h"
 
+/* A card being mapped; every string here is in the arena. */
 struct vcard_build {
 	struct contact		*c;
 	const struct vcard_prop	*v;
 	size_t			 nv;
-	char			*fn;
-	char			*n;		/* the name N makes */
+	struct arena		*ar;
+	const char		*fn;
+	const char		*n;		/* the name N makes */
 	struct buf		 note;
 };
 
 /* Text with the vCard escapes undone (never longer than it was). */
 static char *
-vcard_unescape(const char *s, size_t n)
+vcard_unescape(struct arena *ar, const char *s, size_t n)
 {
-	char	*t = xmalloc(n + 1), *o = t;
+	char	*t = arena_alloc(ar, n + 1), *o = t;
 	size_t	 i;
 
 	for (i = 0; i < n; i++) {
@@ -53,7 +56,7 @@ vcard_unescape(const char *s, size_t n)
 
 /* The parts of s between unescaped seps, each unescaped and trimmed. */
 static char **
-vcard_split(const char *s, int sep, size_t *n)
+vcard_split(struct arena *ar, const char *s, int sep, size_t *n)
 {
 	char		**v, *t;
 	const char	 *p = s, *start = s;
@@ -61,7 +64,7 @@ vcard_split(const char *s, int sep, size_t *n)
 
 	for (p = s; *p != '\0'; p++)	/* the most parts there can be */
 		cap += *p == sep;
-	v = xreallocarray(NULL, cap, sizeof *v);
+	v = arena_alloc(ar, cap * sizeof *v);
 	*n = 0;
 	for (p = s;; p++) {
 		if (*p == '\\' && p[1] != '\0') {
@@ -70,36 +73,24 @@ vcard_split(const char *s, int sep, size_t *n)
 		}
 		if (*p != sep && *p != '\0')
 			continue;
-		t = vcard_unescape(start, p - start);
+		t = vcard_unescape(ar, start, p - start);
 		len = strlen(t);
 		while (len > 0 && isspace((unsigned char)t[len - 1]))
 			t[--len] = '\0';
 		lead = strspn(t, " \t");
-		if (lead > 0)
-			memmove(t, t + lead, len + 1 - lead);
-		v[(*n)++] = t;
+		v[(*n)++] = t + lead;
 		if (*p == '\0')
 			return v;
 		start = p + 1;
 	}
 }
 
-static void
-vcard_parts_free(char **v, size_t n)
-{
-	while (n > 0)
-		free(v[--n]);
-	free(v);
-}
-
 static char *
-vcard_text(const struct vcard_prop *p)
+vcard_text(struct vcard_build *b, const struct vcard_prop *p)
 {
-	size_t	 n;
-	char	**v = vcard_split(p->value, '\0', &n), *t = v[0];
+	size_t	n;
 
-	free(v);
-	return t;
+	return vcard_split(b->ar, p->value, '\0', &n)[0];
 }
 
 /* Keeps a property kith has no field for, as it was written. */
@@ -150,27 +141,23 @@ vcard_has(const struct vcard_prop *p, const char *type)
 }
 
 /* An Apple label ("_$!<Mobile>!$_", "Assistant") as a kith type. */
-static char *
-vcard_label_type(const char *label)
+static const char *
+vcard_label_type(struct vcard_build *b, const char *label)
 {
 	char	*t, *p;
 	size_t	 n;
 
 	if (strncmp(label, "_$!<", 4) == 0)
 		label += 4;
-	t = xstrdup(label);
+	t = arena_strdup(b->ar, label);
 	if ((n = strlen(t)) >= 4 && strcmp(t + n - 4, ">!$_") == 0)
 		t[n - 4] = '\0';
 	for (p = t; *p != '\0'; p++)
 		*p = tolower((unsigned char)*p);
-	if (strcmp(t, "homefax") == 0 || strcmp(t, "workfax") == 0) {
-		free(t);
-		return xstrdup("fax");
-	}
-	if (strcmp(t, "iphone") == 0 || strcmp(t, "cell") == 0) {
-		free(t);
-		return xstrdup("mobile");
-	}
+	if (strcmp(t, "homefax") == 0 || strcmp(t, "workfax") == 0)
+		return "fax";
+	if (strcmp(t, "iphone") == 0 || strcmp(t, "cell") == 0)
+		return "mobile";
 	return t;
 }
 
@@ -213,29 +200,29 @@ static const char *const vcard_noise[] = {
 };
 
 /* The kith type of a TEL, EMAIL, ADR or URL from its TYPEs or label. */
-static char *
-vcard_type(const struct vcard_build *b, const struct vcard_prop *p)
+static const char *
+vcard_type(struct vcard_build *b, const struct vcard_prop *p)
 {
 	const char	*label = vcard_label(b, p);
 	size_t		 i, k;
 
 	if (label != NULL && *label != '\0')
-		return vcard_label_type(label);
+		return vcard_label_type(b, label);
 	if (vcard_has(p, "fax"))
-		return xstrdup("fax");
+		return "fax";
 	if (vcard_has(p, "cell") || vcard_has(p, "mobile") ||
 	    vcard_has(p, "iphone"))
-		return xstrdup("mobile");
+		return "mobile";
 	if (vcard_has(p, "pager"))
-		return xstrdup("pager");
+		return "pager";
 	if (vcard_has(p, "work") || vcard_has(p, "home"))
-		return xstrdup(vcard_has(p, "work") ? "work" : "home");
+		return vcard_has(p, "work") ? "work" : "home";
 	for (i = 0; i < p->ntypes; i++) {
 		for (k = 0; vcard_noise[k] != NULL; k++)
 			if (strcmp(p->types[i], vcard_noise[k]) == 0)
 				break;
 		if (vcard_noise[k] == NULL)
-			return xstrdup(p->types[i]);
+			return p->types[i];
 	}
 	return NULL;
 }
@@ -243,39 +230,33 @@ vcard_type(const struct vcard_build *b, const struct vcard_prop *p)
 /* Adds a typed value when kith's check takes it, else keeps the line. */
 static void
 vcard_list(struct vcard_build *b, const struct vcard_prop *p,
-    const char *field, struct field_list *l, char *text)
+    const char *field, struct field_list *l, const char *text)
 {
 	const struct field_def	*d = field_find(contact_fields,
 				    contact_nfields, field);
-	char			*type;
 
 	if (*text == '\0' || field_check(d, NULL, text, NULL) != 0) {
 		if (*text != '\0')
 			vcard_keep(b, p);
-		free(text);
 		return;
 	}
-	type = vcard_type(b, p);
-	field_list_add(l, type, text);
-	free(type);
-	free(text);
+	field_list_add(l, vcard_type(b, p), text);
 }
 
+/* A text field takes a copy of text unless it is empty. */
 static void
-vcard_set(char **field, char *text)
+vcard_set(char **field, const char *text)
 {
-	if (*text == '\0') {
-		free(text);
+	if (*text == '\0')
 		return;
-	}
 	free(*field);
-	*field = text;
+	*field = xstrdup(text);
 }
 
 static void
 vcard_tel(struct vcard_build *b, const struct vcard_prop *p)
 {
-	char	*t = vcard_text(p), *s = t, *q;
+	char	*t = vcard_text(b, p), *s = t, *q;
 
 	if (strncasecmp(s, "tel:", 4) == 0) {
 		struct buf	n = BUF_INIT;
@@ -286,8 +267,8 @@ vcard_tel(struct vcard_build *b, const struct vcard_prop *p)
 		if (q != NULL && (q = strcasestr(q, ";ext=")) != NULL)
 			buf_addf(&n, " ext %.*s", (int)strcspn(q + 5, ";"),
 			    q + 5);
-		free(t);
-		t = buf_detach(&n);
+		t = arena_strdup(b->ar, buf_str(&n));
+		buf_free(&n);
 	}
 	vcard_list(b, p, "phone", &b->c->phones, t);
 }
@@ -295,10 +276,10 @@ vcard_tel(struct vcard_build *b, const struct vcard_prop *p)
 static void
 vcard_email(struct vcard_build *b, const struct vcard_prop *p)
 {
-	char	*t = vcard_text(p);
+	const char	*t = vcard_text(b, p);
 
 	if (strncasecmp(t, "mailto:", 7) == 0)
-		memmove(t, t + 7, strlen(t) - 6);
+		t += 7;
 	vcard_list(b, p, "email", &b->c->emails, t);
 }
 
@@ -321,7 +302,8 @@ vcard_adr(struct vcard_build *b, const struct vcard_prop *p)
 {
 	struct buf	  t = BUF_INIT;
 	size_t		  n, i;
-	char		**v = vcard_split(p->value, ';', &n), *x[7], *type;
+	char		**v = vcard_split(b->ar, p->value, ';', &n);
+	const char	 *x[7];
 
 	for (i = 0; i < 7; i++)
 		x[i] = i < n ? v[i] : "";
@@ -331,11 +313,8 @@ vcard_adr(struct vcard_build *b, const struct vcard_prop *p)
 	vcard_line(&t, x[5], " ", x[3]);
 	vcard_line(&t, x[4], "", "");
 	vcard_line(&t, x[6], "", "");
-	if (t.len > 0) {
-		type = vcard_type(b, p);
-		field_list_add(&b->c->addresses, type, buf_str(&t));
-		free(type);
-	}
+	if (t.len > 0)
+		field_list_add(&b->c->addresses, vcard_type(b, p), buf_str(&t));
 	if (b->c->city == NULL && *x[3] != '\0')
 		b->c->city = xstrdup(x[3]);
 	if (b->c->region == NULL && *x[4] != '\0')
@@ -343,7 +322,6 @@ vcard_adr(struct vcard_build *b, const struct vcard_prop *p)
 	if (b->c->country == NULL && *x[6] != '\0')
 		b->c->country = xstrdup(x[6]);
 	buf_free(&t);
-	vcard_parts_free(v, n);
 }
 
 static void
@@ -352,7 +330,7 @@ vcard_n(struct vcard_build *b, const struct vcard_prop *p)
 	static const int order[] = { 3, 1, 2, 0, 4 };
 	struct buf	  t = BUF_INIT;
 	size_t		  n, i;
-	char		**v = vcard_split(p->value, ';', &n);
+	char		**v = vcard_split(b->ar, p->value, ';', &n);
 
 	for (i = 0; i < 5; i++) {
 		if ((size_t)order[i] >= n || *v[order[i]] == '\0')
@@ -361,9 +339,8 @@ vcard_n(struct vcard_build *b, const struct vcard_prop *p)
 			buf_addc(&t, ' ');
 		buf_adds(&t, v[order[i]]);
 	}
-	free(b->n);
-	b->n = buf_detach(&t);
-	vcard_parts_free(v, n);
+	b->n = arena_strdup(b->ar, buf_str(&t));
+	buf_free(&t);
 }
 
 static void
@@ -371,21 +348,21 @@ vcard_org(struct vcard_build *b, const struct vcard_prop *p)
 {
 	struct buf	  t = BUF_INIT;
 	size_t		  n, i;
-	char		**v = vcard_split(p->value, ';', &n);
+	char		**v = vcard_split(b->ar, p->value, ';', &n);
 
-	vcard_set(&b->c->company, xstrdup(v[0]));
+	vcard_set(&b->c->company, v[0]);
 	for (i = 1; i < n; i++)
 		if (*v[i] != '\0')
 			buf_addf(&t, "%s%s", t.len > 0 ? ", " : "", v[i]);
-	vcard_set(&b->c->department, buf_detach(&t));
-	vcard_parts_free(v, n);
+	vcard_set(&b->c->department, buf_str(&t));
+	buf_free(&t);
 }
 
 static void
 vcard_categories(struct vcard_build *b, const struct vcard_prop *p)
 {
 	size_t	  n, i, k;
-	char	**v = vcard_split(p->value, ',', &n);
+	char	**v = vcard_split(b->ar, p->value, ',', &n);
 
 	for (i = 0; i < n; i++) {
 		for (k = 0; k < b->c->tags.n; k++)
@@ -394,7 +371,6 @@ vcard_categories(struct vcard_build *b, const struct vcard_prop *p)
 		if (*v[i] != '\0' && k == b->c->tags.n)
 			field_list_add(&b->c->tags, NULL, v[i]);
 	}
-	vcard_parts_free(v, n);
 }
 
 static void
@@ -404,8 +380,10 @@ vcard_bday(struct vcard_build *b, const struct vcard_prop *p)
 
 	if (d == NULL)
 		vcard_keep(b, p);
-	else
-		vcard_set(&b->c->birthday, d);
+	else {
+		free(b->c->birthday);
+		b->c->birthday = d;
+	}
 }
 
 /* A user-defined field: X-KITH-FIELD;X-NAME=name:value. */
@@ -413,30 +391,25 @@ static void
 vcard_user(struct vcard_build *b, const struct vcard_prop *p)
 {
 	const char	*s = strcasestr(p->params, ";x-name=");
-	char		*name, *t;
 
 	if (s == NULL) {
 		vcard_keep(b, p);
 		return;
 	}
 	s += 8;
-	name = xstrndup(s, strcspn(s, ";"));
-	t = vcard_text(p);
-	field_list_set(&b->c->user, name, t);
-	free(name);
-	free(t);
+	field_list_set(&b->c->user, arena_strndup(b->ar, s, strcspn(s, ";")),
+	    vcard_text(b, p));
 }
 
 static void
 vcard_status(struct vcard_build *b, const struct vcard_prop *p)
 {
-	char	*t = vcard_text(p);
+	const char	*t = vcard_text(b, p);
 
 	if (field_check(field_find(contact_fields, contact_nfields, "status"),
-	    NULL, t, NULL) != 0) {
+	    NULL, t, NULL) != 0)
 		vcard_keep(b, p);
-		free(t);
-	} else
+	else
 		vcard_set(&b->c->status, t);
 }
 
@@ -444,17 +417,18 @@ vcard_status(struct vcard_build *b, const struct vcard_prop *p)
 static void
 vcard_prop(struct vcard_build *b, const struct vcard_prop *p)
 {
-	const char	*n = p->name;
+	const char	*n = p->name, *t;
 	struct contact	*c = b->c;
 
-	if (!strcmp(n, "FN"))
-		vcard_set(&b->fn, vcard_text(p));
-	else if (!strcmp(n, "N"))
+	if (!strcmp(n, "FN")) {
+		if (*(t = vcard_text(b, p)) != '\0')
+			b->fn = t;
+	} else if (!strcmp(n, "N"))
 		vcard_n(b, p);
 	else if (!strcmp(n, "ORG"))
 		vcard_org(b, p);
 	else if (!strcmp(n, "TITLE"))
-		vcard_set(&c->title, vcard_text(p));
+		vcard_set(&c->title, vcard_text(b, p));
 	else if (!strcmp(n, "TEL"))
 		vcard_tel(b, p);
 	else if (!strcmp(n, "EMAIL"))
@@ -462,28 +436,27 @@ vcard_prop(struct vcard_build *b, const struct vcard_prop *p)
 	else if (!strcmp(n, "ADR"))
 		vcard_adr(b, p);
 	else if (!strcmp(n, "URL"))
-		vcard_list(b, p, "url", &c->urls, vcard_text(p));
+		vcard_list(b, p, "url", &c->urls, vcard_text(b, p));
 	else if (!strcmp(n, "NOTE")) {
-		char	*t = vcard_text(p);
-
-		buf_addf(&b->note, "%s%s", b->note.len ? "\n" : "", t);
-		free(t);
+		if (b->note.len > 0)
+			buf_addc(&b->note, '\n');
+		buf_adds(&b->note, vcard_text(b, p));
 	} else if (!strcmp(n, "BDAY"))
 		vcard_bday(b, p);
 	else if (!strcmp(n, "UID"))
-		vcard_set(&c->uid, vcard_text(p));
+		vcard_set(&c->uid, vcard_text(b, p));
 	else if (!strcmp(n, "CATEGORIES"))
 		vcard_categories(b, p);
 	else if (!strcmp(n, "X-KITH-STATUS"))
 		vcard_status(b, p);
 	else if (!strcmp(n, "X-KITH-SOURCE"))
-		vcard_set(&c->source, vcard_text(p));
+		vcard_set(&c->source, vcard_text(b, p));
 	else if (!strcmp(n, "X-KITH-CITY"))
-		vcard_set(&c->city, vcard_text(p));
+		vcard_set(&c->city, vcard_text(b, p));
 	else if (!strcmp(n, "X-KITH-REGION"))
-		vcard_set(&c->region, vcard_text(p));
+		vcard_set(&c->region, vcard_text(b, p));
 	else if (!strcmp(n, "X-KITH-COUNTRY"))
-		vcard_set(&c->country, vcard_text(p));
+		vcard_set(&c->country, vcard_text(b, p));
 	else if (!strcmp(n, "X-KITH-FIELD"))
 		vcard_user(b, p);
 	else if (strcmp(n, "VERSION") != 0 && strcmp(n, "PRODID") != 0 &&
@@ -503,18 +476,15 @@ vcard_name(struct vcard_build *b)
 	    strcmp(b->fn, c->company) == 0) || (c->emails.n > 0 &&
 	    strcmp(b->fn, c->emails.v[0].text) == 0)))
 		return;
-	if (b->fn != NULL) {
-		c->name = b->fn;
-		b->fn = NULL;
-	} else if (!plain) {
-		c->name = b->n;
-		b->n = NULL;
-	}
+	if (b->fn != NULL)
+		c->name = xstrdup(b->fn);
+	else if (!plain)
+		c->name = xstrdup(b->n);
 }
 
 int
-vcard_map(const struct vcard_prop *v, size_t n, const char *file, int line,
-    struct contact **out, struct err *e)
+vcard_map(const struct vcard_prop *v, size_t n, struct arena *ar,
+    const char *file, int line, struct contact **out, struct err *e)
 {
 	struct vcard_build	b;
 	size_t			i;
@@ -523,14 +493,13 @@ vcard_map(const struct vcard_prop *v, size_t n, const char *file, int line,
 	b.c = contact_new();
 	b.v = v;
 	b.nv = n;
+	b.ar = ar;
 	for (i = 0; i < n; i++)
 		vcard_prop(&b, &v[i]);
 	vcard_name(&b);
 	if (b.note.len > 0)
 		b.c->note = buf_detach(&b.note);
 	buf_free(&b.note);
-	free(b.fn);
-	free(b.n);
 	if (contact_validate(b.c, e) != 0) {
 		err_set(e, file, line, "a card with no name, organisation or "
 		    "e-mail address");

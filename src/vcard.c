@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "contact.h"
 #include "err.h"
@@ -28,6 +29,10 @@ struct vcard_reader {
 	size_t	 linecap;
 	int	 started;
 	int	 begin;		/* a BEGIN:VCARD line already read */
+	struct buf	  logical;	/* the line being unfolded */
+	struct arena	  ar;		/* the card's lines and properties */
+	struct vcard_prop *props;	/* the card's, kept for the next */
+	size_t		  propcap;
 };
 
 struct vcard_reader *
@@ -47,6 +52,9 @@ vcard_reader_free(struct vcard_reader *r)
 		return;
 	free(r->line);
 	free(r->name);
+	buf_free(&r->logical);
+	arena_free(&r->ar);
+	free(r->props);
 	free(r);
 }
 
@@ -75,27 +83,27 @@ vcard_physical(struct vcard_reader *r)
 
 /* Whether a line so far is QUOTED-PRINTABLE and ends with a soft break. */
 static int
-vcard_soft_break(const struct buf *b)
+vcard_soft_break(struct buf *b)
 {
-	const char	*colon;
-	char		*head;
-	int		 qp;
+	char	*colon;
+	int	 qp;
 
 	if (b->len == 0 || b->data[b->len - 1] != '=')
 		return 0;
 	if ((colon = strchr(b->data, ':')) == NULL)
 		return 0;
-	head = xstrndup(b->data, colon - b->data);
-	qp = strcasestr(head, "QUOTED-PRINTABLE") != NULL;
-	free(head);
+	*colon = '\0';		/* the name and parameters alone */
+	qp = strcasestr(b->data, "QUOTED-PRINTABLE") != NULL;
+	*colon = ':';
 	return qp;
 }
 
-/* The next logical line (unfolded), or NULL at the end of the file. */
+/* The next logical line (unfolded) in the card's arena, or NULL at the
+ * end of the file. */
 static char *
 vcard_logical(struct vcard_reader *r, int *line)
 {
-	struct buf	b = BUF_INIT;
+	struct buf	*b = &r->logical;
 
 	if (r->peek == NULL)
 		vcard_physical(r);
@@ -104,31 +112,32 @@ vcard_logical(struct vcard_reader *r, int *line)
 	if (r->peek == NULL)
 		return NULL;
 	*line = r->peek_line;
-	buf_adds(&b, r->peek);
+	buf_reset(b);
+	buf_adds(b, r->peek);
 	for (;;) {
 		vcard_physical(r);
 		if (r->peek == NULL)
 			break;
 		if (r->peek[0] == ' ' || r->peek[0] == '\t')
-			buf_adds(&b, r->peek + 1);
-		else if (vcard_soft_break(&b)) {
-			b.data[--b.len] = '\0';
-			buf_adds(&b, r->peek);
+			buf_adds(b, r->peek + 1);
+		else if (vcard_soft_break(b)) {
+			b->data[--b->len] = '\0';
+			buf_adds(b, r->peek);
 		} else
 			break;
 	}
-	return buf_detach(&b);
+	return arena_strndup(&r->ar, b->data, b->len);
 }
 
-/* The end of the text before a character of stops (at most three)
- * outside double quotes. */
+/* The end of the text before a character of set (a double quote and
+ * the stops) outside double quotes. */
+#define VCARD_COLON	"\":"
+#define VCARD_SEMI	"\";:"
 static const char *
-vcard_unquoted(const char *s, const char *stops)
+vcard_unquoted(const char *s, const char *set)
 {
-	char		 set[5] = "\"";
 	const char	*q;
 
-	strncat(set, stops, sizeof set - 2);
 	for (;;) {
 		s += strcspn(s, set);
 		if (*s != '"')
@@ -140,17 +149,36 @@ vcard_unquoted(const char *s, const char *stops)
 }
 
 static char *
-vcard_lower(const char *s, size_t n)
+vcard_lower(struct arena *ar, const char *s, size_t n)
 {
-	char	*l = xstrndup(s, n), *p;
+	char	*l = arena_strndup(ar, s, n), *p;
 
 	for (p = l; *p != '\0'; p++)
 		*p = tolower((unsigned char)*p);
 	return l;
 }
 
+/* A type more, the list growing in the arena by doubling from 4. */
 static void
-vcard_add_types(struct vcard_prop *p, const char *v, size_t n)
+vcard_add_type(struct arena *ar, struct vcard_prop *p, const char *v,
+    size_t n)
+{
+	char	**t;
+
+	if (p->ntypes == 0 || (p->ntypes >= 4 &&
+	    (p->ntypes & (p->ntypes - 1)) == 0)) {
+		t = arena_alloc(ar, (p->ntypes ? 2 * p->ntypes : 4) *
+		    sizeof *t);
+		if (p->ntypes > 0)
+			memcpy(t, p->types, p->ntypes * sizeof *t);
+		p->types = t;
+	}
+	p->types[p->ntypes++] = vcard_lower(ar, v, n);
+}
+
+static void
+vcard_add_types(struct arena *ar, struct vcard_prop *p, const char *v,
+    size_t n)
 {
 	const char	*end = v + n, *c;
 
@@ -162,11 +190,8 @@ vcard_add_types(struct vcard_prop *p, const char *v, size_t n)
 	for (; v < end; v = c + 1) {
 		if ((c = memchr(v, ',', end - v)) == NULL)
 			c = end;
-		if (c > v) {
-			p->types = xreallocarray(p->types, p->ntypes + 1,
-			    sizeof *p->types);
-			p->types[p->ntypes++] = vcard_lower(v, c - v);
-		}
+		if (c > v)
+			vcard_add_type(ar, p, v, c - v);
 	}
 }
 
@@ -182,7 +207,7 @@ vcard_is_encoding(const char *v, size_t n)
 
 /* One parameter: TYPE=, ENCODING=, CHARSET=, VALUE= or a bare 2.1 word. */
 static void
-vcard_param(struct vcard_prop *p, const char *s, size_t n)
+vcard_param(struct arena *ar, struct vcard_prop *p, const char *s, size_t n)
 {
 	const char	*eq = memchr(s, '=', n);
 	size_t		 kl = eq != NULL ? (size_t)(eq - s) : 0;
@@ -190,60 +215,59 @@ vcard_param(struct vcard_prop *p, const char *s, size_t n)
 	size_t		 vl = eq != NULL ? n - kl - 1 : n;
 
 	if (eq == NULL && vcard_is_encoding(v, vl))
-		p->encoding = vcard_lower(v, vl);
+		p->encoding = vcard_lower(ar, v, vl);
 	else if (eq == NULL || (kl == 4 && strncasecmp(s, "type", 4) == 0))
-		vcard_add_types(p, v, vl);
-	else if (kl == 8 && strncasecmp(s, "encoding", 8) == 0) {
-		free(p->encoding);
-		p->encoding = vcard_lower(v, vl);
-	} else if (kl == 7 && strncasecmp(s, "charset", 7) == 0) {
-		free(p->charset);
-		p->charset = vcard_lower(v, vl);
+		vcard_add_types(ar, p, v, vl);
+	else if (kl == 8 && strncasecmp(s, "encoding", 8) == 0)
+		p->encoding = vcard_lower(ar, v, vl);
+	else if (kl == 7 && strncasecmp(s, "charset", 7) == 0) {
+		p->charset = vcard_lower(ar, v, vl);
 		if (vl >= 2 && *p->charset == '"') {
 			memmove(p->charset, p->charset + 1, vl - 1);
 			p->charset[vl - 2] = '\0';
 		}
-	} else if (kl == 5 && strncasecmp(s, "value", 5) == 0) {
-		free(p->valuetype);
-		p->valuetype = vcard_lower(v, vl);
-	} else if (kl == 4 && strncasecmp(s, "pref", 4) == 0)
-		vcard_add_types(p, "pref", 4);
+	} else if (kl == 5 && strncasecmp(s, "value", 5) == 0)
+		p->valuetype = vcard_lower(ar, v, vl);
+	else if (kl == 4 && strncasecmp(s, "pref", 4) == 0)
+		vcard_add_type(ar, p, "pref", 4);
 	else
 		p->other_params = 1;
 }
 
 /* Splits "group.NAME;params" and the value. */
 static int
-vcard_split_line(struct vcard_prop *p, const char *line, struct err *e,
-    const char *file)
+vcard_split_line(struct arena *ar, struct vcard_prop *p, const char *line,
+    struct err *e, const char *file)
 {
-	const char	*colon = vcard_unquoted(line, ":"), *s, *end, *dot;
+	const char	*colon = vcard_unquoted(line, VCARD_COLON), *s, *end;
+	const char	*dot;
+	char		*u;
 
 	if (*colon == '\0') {
 		err_set(e, file, p->line, "no ':' in \"%.40s\"", line);
 		return -1;
 	}
-	end = vcard_unquoted(line, ";:");
+	end = vcard_unquoted(line, VCARD_SEMI);
 	if (end == line) {
 		err_set(e, file, p->line, "a property without a name");
 		return -1;
 	}
 	dot = memchr(line, '.', end - line);
 	if (dot != NULL) {
-		p->group = xstrndup(line, dot - line);
-		p->name = xstrndup(dot + 1, end - dot - 1);
+		p->group = arena_strndup(ar, line, dot - line);
+		p->name = arena_strndup(ar, dot + 1, end - dot - 1);
 	} else
-		p->name = xstrndup(line, end - line);
-	for (s = p->name; *s != '\0'; s++)
-		p->name[s - p->name] = toupper((unsigned char)*s);
-	p->params = xstrndup(end, colon - end);
+		p->name = arena_strndup(ar, line, end - line);
+	for (u = p->name; *u != '\0'; u++)
+		*u = toupper((unsigned char)*u);
+	p->params = arena_strndup(ar, end, colon - end);
 	for (s = end; *s == ';'; s = end) {
 		s++;
-		end = vcard_unquoted(s, ";:");
+		end = vcard_unquoted(s, VCARD_SEMI);
 		if (end > s)
-			vcard_param(p, s, end - s);
+			vcard_param(ar, p, s, end - s);
 	}
-	p->value = xstrdup(colon + 1);
+	p->value = arena_strdup(ar, colon + 1);
 	return 0;
 }
 
@@ -256,16 +280,17 @@ vcard_hex(int c)
 	return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
+/* Decodes the value in place (it only shrinks). */
 static int
 vcard_qp_decode(struct vcard_prop *p, const char *file, struct err *e)
 {
-	struct buf	 b = BUF_INIT;
 	const char	*s;
+	char		*o = p->value;
 	int		 h, l;
 
 	for (s = p->value; *s != '\0'; s++) {
 		if (*s != '=') {
-			buf_addc(&b, *s);
+			*o++ = *s;
 			continue;
 		}
 		if (s[1] == '\0')
@@ -275,22 +300,21 @@ vcard_qp_decode(struct vcard_prop *p, const char *file, struct err *e)
 		if (l < 0) {
 			err_set(e, file, p->line, "%s: bad quoted-printable "
 			    "\"=%.2s\"", p->name, s + 1);
-			buf_free(&b);
 			return -1;
 		}
-		if (b.len > 0 && b.data[b.len - 1] == '\r' && h * 16 + l == '\n')
-			b.data[--b.len] = '\0';	/* CRLF as LF */
-		buf_addc(&b, h * 16 + l);
+		if (o > p->value && o[-1] == '\r' && h * 16 + l == '\n')
+			o--;	/* CRLF as LF */
+		*o++ = h * 16 + l;
 		s += 2;
 	}
-	free(p->value);
-	p->value = buf_detach(&b);
+	*o = '\0';
 	return 0;
 }
 
-/* Converts s from charset to UTF-8; NULL when iconv refuses. */
+/* Converts s from charset to UTF-8 in the arena; NULL when iconv
+ * refuses. */
 static char *
-vcard_iconv(const char *s, const char *charset)
+vcard_iconv(struct arena *ar, const char *s, const char *charset)
 {
 	iconv_t		 cd = iconv_open("UTF-8", charset);
 	struct buf	 b = BUF_INIT;
@@ -311,12 +335,15 @@ vcard_iconv(const char *s, const char *charset)
 		buf_add(&b, out, o - out);
 	}
 	iconv_close(cd);
-	return buf_detach(&b);
+	in = arena_strdup(ar, buf_str(&b));
+	buf_free(&b);
+	return in;
 }
 
 /* The value as UTF-8 text: quoted-printable decoded, charset converted. */
 static int
-vcard_decode(struct vcard_prop *p, const char *file, struct err *e)
+vcard_decode(struct arena *ar, struct vcard_prop *p, const char *file,
+    struct err *e)
 {
 	char	*u;
 
@@ -325,56 +352,26 @@ vcard_decode(struct vcard_prop *p, const char *file, struct err *e)
 			return -1;
 	if (p->charset != NULL && strcmp(p->charset, "utf-8") != 0 &&
 	    strcmp(p->charset, "utf8") != 0) {
-		if ((u = vcard_iconv(p->value, p->charset)) == NULL) {
+		if ((u = vcard_iconv(ar, p->value, p->charset)) == NULL) {
 			err_set(e, file, p->line, "%s: cannot convert from "
 			    "charset \"%s\"", p->name, p->charset);
 			return -1;
 		}
-		free(p->value);
 		p->value = u;
 		p->converted = 1;
 	}
 	if (!utf8_valid(p->value, strlen(p->value))) {
-		if ((u = vcard_iconv(p->value, "WINDOWS-1252")) == NULL) {
+		if ((u = vcard_iconv(ar, p->value, "WINDOWS-1252")) == NULL) {
 			err_set(e, file, p->line, "%s: not UTF-8 and no "
 			    "CHARSET parameter says what it is", p->name);
 			return -1;
 		}
-		free(p->value);
 		p->value = u;
 		p->converted = 1;
 	}
 	if (p->encoding != NULL && strcmp(p->encoding, "quoted-printable") == 0)
 		p->converted = 1;
 	return 0;
-}
-
-static void
-vcard_prop_free(struct vcard_prop *p)
-{
-	size_t	i;
-
-	for (i = 0; i < p->ntypes; i++)
-		free(p->types[i]);
-	free(p->types);
-	free(p->group);
-	free(p->name);
-	free(p->params);
-	free(p->encoding);
-	free(p->charset);
-	free(p->valuetype);
-	free(p->value);
-	free(p->raw);
-}
-
-static void
-vcard_props_free(struct vcard_prop *v, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		vcard_prop_free(&v[i]);
-	free(v);
 }
 
 static int
@@ -394,26 +391,22 @@ vcard_skip(struct vcard_reader *r)
 	int	 line;
 
 	while ((l = vcard_logical(r, &line)) != NULL) {
-		if (vcard_is(l, "END:VCARD")) {
-			free(l);
+		if (vcard_is(l, "END:VCARD"))
 			return;
-		}
 		if (vcard_is(l, "BEGIN:VCARD")) {	/* leave it for the next */
 			r->begin = line;
-			free(l);
 			return;
 		}
-		free(l);
 	}
 }
 
-/* The property lines of one card, after its BEGIN line. */
+/* The property lines of one card, after its BEGIN line, in r->props
+ * and the arena. */
 static int
-vcard_card(struct vcard_reader *r, struct vcard_prop **out, size_t *nout,
-    int begin, struct err *e)
+vcard_card(struct vcard_reader *r, size_t *nout, int begin, struct err *e)
 {
-	struct vcard_prop	*v = NULL, *p;
-	size_t			 n = 0, cap = 0;
+	struct vcard_prop	*p;
+	size_t			 n = 0;
 	char			*l;
 	int			 line;
 
@@ -424,8 +417,6 @@ vcard_card(struct vcard_reader *r, struct vcard_prop **out, size_t *nout,
 			break;
 		}
 		if (vcard_is(l, "END:VCARD")) {
-			free(l);
-			*out = v;
 			*nout = n;
 			return 0;
 		}
@@ -433,23 +424,21 @@ vcard_card(struct vcard_reader *r, struct vcard_prop **out, size_t *nout,
 			err_set(e, r->name, line, "BEGIN:VCARD before the "
 			    "END:VCARD of the card from line %d", begin);
 			r->begin = line;
-			free(l);
-			vcard_props_free(v, n);
 			return -2;
 		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xreallocarray(v, cap, sizeof *v);
+		if (n == r->propcap) {
+			r->propcap = r->propcap ? r->propcap * 2 : 16;
+			r->props = xreallocarray(r->props, r->propcap,
+			    sizeof *r->props);
 		}
-		p = &v[n++];
+		p = &r->props[n++];
 		memset(p, 0, sizeof *p);
 		p->line = line;
 		p->raw = l;
-		if (vcard_split_line(p, l, e, r->name) != 0 ||
-		    vcard_decode(p, r->name, e) != 0)
+		if (vcard_split_line(&r->ar, p, l, e, r->name) != 0 ||
+		    vcard_decode(&r->ar, p, r->name, e) != 0)
 			break;
 	}
-	vcard_props_free(v, n);
 	return -1;
 }
 
@@ -457,12 +446,12 @@ int
 vcard_read(struct vcard_reader *r, struct contact **out, int *line,
     struct err *e)
 {
-	struct vcard_prop	*v;
-	size_t			 n;
-	char			*l;
-	int			 rc;
+	size_t	 n;
+	char	*l;
+	int	 rc;
 
 	*out = NULL;
+	arena_reset(&r->ar);
 	if (r->begin != 0) {
 		*line = r->begin;
 		r->begin = 0;
@@ -473,18 +462,14 @@ vcard_read(struct vcard_reader *r, struct contact **out, int *line,
 		if (!rc) {
 			err_set(e, r->name, *line, "\"%.40s\" outside "
 			    "BEGIN:VCARD and END:VCARD", l);
-			free(l);
 			vcard_skip(r);
 			return -1;
 		}
-		free(l);
 	}
-	if ((rc = vcard_card(r, &v, &n, *line, e)) != 0) {
+	if ((rc = vcard_card(r, &n, *line, e)) != 0) {
 		if (rc == -1)
 			vcard_skip(r);
 		return -1;
 	}
-	rc = vcard_map(v, n, r->name, *line, out, e);
-	vcard_props_free(v, n);
-	return rc;
+	return vcard_map(r->props, n, &r->ar, r->name, *line, out, e);
 }
