@@ -167,9 +167,18 @@ int
 utf8_valid(const char *s, size_t len)
 {
 	uint32_t	cp;
+	uint64_t	w;
 	int		n;
 
 	while (len > 0) {
+		if (len >= 8) {		/* eight ASCII bytes at a time */
+			memcpy(&w, s, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				s += 8;
+				len -= 8;
+				continue;
+			}
+		}
 		if ((n = utf8_decode(s, len, &cp)) == -1)
 			return (0);
 		s += n;

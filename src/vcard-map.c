@@ -28,9 +28,10 @@ struct vcard_build {
 	struct buf		 note;
 };
 
-/* Text with the vCard escapes undone (never longer than it was). */
+/* Text with the vCard escapes undone (never longer than it was), and
+ * its length. */
 static char *
-vcard_unescape(struct arena *ar, const char *s, size_t n)
+vcard_unescape(struct arena *ar, const char *s, size_t n, size_t *len)
 {
 	char	*t = arena_alloc(ar, n + 1), *o = t;
 	size_t	 i;
@@ -51,6 +52,7 @@ vcard_unescape(struct arena *ar, const char *s, size_t n)
 		}
 	}
 	*o = '\0';
+	*len = o - t;
 	return t;
 }
 
@@ -73,8 +75,7 @@ vcard_split(struct arena *ar, const char *s, int sep, size_t *n)
 		}
 		if (*p != sep && *p != '\0')
 			continue;
-		t = vcard_unescape(ar, start, p - start);
-		len = strlen(t);
+		t = vcard_unescape(ar, start, p - start, &len);
 		while (len > 0 && isspace((unsigned char)t[len - 1]))
 			t[--len] = '\0';
 		lead = strspn(t, " \t");
