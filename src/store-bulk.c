@@ -120,6 +120,7 @@ store_bulk_begin(struct store_txn *t, int table, struct store_bulk **out,
 
 	b->t = t;
 	b->table = table;
+	store_writeback_start(t->st);
 	store_bulk_init(b);
 	rc = store_bulk_open(t, &b->db, sc->tables[table].name, 0, e);
 	for (i = 0; rc == 0 && i < sc->nindexes; i++) {

@@ -52,6 +52,8 @@ struct store {
 	dev_t				 dir_dev;
 	ino_t				 dir_ino;
 	struct store			*next_open;
+	/* A bulk write's helper, to the end of its transaction. */
+	struct store_writeback		*wb;
 };
 
 /* Where the worker is: what a jump out of the library leaves behind. */
@@ -80,6 +82,13 @@ struct store_txn {
  * when recovery is needed, else -1 with the reason in e. */
 int	store_fail(struct store_txn *t, int ret, const char *what,
 	    struct err *e);
+
+/* A helper that has the kernel write the log and the database file out
+ * as they fill (store-writeback.c): st->wb, started by a bulk write if
+ * there is none and stopped when the transaction ends, by a jump of the
+ * guard too.  Stopping none does nothing. */
+void	store_writeback_start(struct store *st);
+void	store_writeback_stop(struct store *st);
 
 /* Has a child open the environment, which recovers it if a kith died. */
 void	store_probe(struct store *st);

@@ -781,6 +781,7 @@ store_close(struct store *st)
 		store_guard_leave(st);
 	} else if (st->env != NULL)
 		store_close_env(st);
+	store_writeback_stop(st);
 	store_guard_stop(st);
 	store_opened_drop(st);
 	free(st->dir);
@@ -1091,6 +1092,7 @@ store_txn_once(struct store *st, int flags, store_txn_fn fn, void *arg,
 			rc = store_fail(&t, ret, "commit", e);
 	} else
 		t.txn->abort(t.txn);
+	store_writeback_stop(st);
 	while (t.nlate > 0) {	/* no sync: the commit made them durable */
 		t.nlate--;
 		t.late[t.nlate]->close(t.late[t.nlate], DB_NOSYNC);
@@ -1155,6 +1157,7 @@ store_txn_run(struct store *st, int flags, store_txn_fn fn, void *arg,
 	if (sigsetjmp(store_guard_jmp, 1) != 0) {
 		phase = st->phase;
 		store_abandon(st);
+		store_writeback_stop(st);
 		err_clear(e);
 		if (phase == STORE_DONE) {	/* committed: only a checkpoint */
 			rc = 0;
