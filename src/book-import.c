@@ -362,7 +362,7 @@ book_imp_fn(struct store_txn *t, void *arg, struct err *e)
 	struct book_import	*imp = x->imp;
 	struct store_cursor	*em = NULL, *ph = NULL;
 	size_t			 i, nadd = 0;
-	int			 rc = 0;
+	int			 rc = 0, none = 0;
 
 	imp->added = 0;
 	imp->merged = x->inmerged;
@@ -404,8 +404,10 @@ book_imp_fn(struct store_txn *t, void *arg, struct err *e)
 		rc = book_imp_add_all(x, t, nadd, e);
 	if (rc == 0)
 		imp->added = nadd;
+	if (rc == 0)	/* into a new book: no posting to merge with */
+		rc = book_text_none(t, &none, e);
 	if (rc == 0)
-		rc = book_text_flush(t, x->text, 0, e);
+		rc = book_text_flush(t, x->text, none, e);
 	return rc;
 }
 

@@ -171,6 +171,7 @@ void	book_text_note(struct book_text *x, uint64_t id,
 size_t	book_text_pending(const struct book_text *x);
 int	book_text_flush(struct store_txn *t, struct book_text *x, int fresh,
 	    struct err *e);
+int	book_text_none(struct store_txn *t, int *none, struct err *e);
 int	book_text_update(struct store_txn *t, uint64_t id,
 	    const struct buf *old, const void *new, size_t newlen,
 	    struct err *e);

@@ -831,6 +831,25 @@ book_text_flush(struct store_txn *t, struct book_text *x, int fresh,
 	return rc;
 }
 
+/* Whether the table holds nothing at all (a new book), so that a flush
+ * need not look for what is there. */
+int
+book_text_none(struct store_txn *t, int *none, struct err *e)
+{
+	struct store_cursor	*c;
+	struct store_row	 row;
+	int			 rc;
+
+	if ((rc = store_cursor_open(t, BOOK_T_TEXT, -1, 0, &c, e)) != 0)
+		return rc;
+	rc = store_cursor_seek(c, NULL, 0, &row);
+	if (rc == -1)
+		err_set(e, NULL, 0, "text postings: %s", store_cursor_error(c));
+	store_cursor_close(c);
+	*none = rc == STORE_NOTFOUND;
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
 /* One contact's record changes from old to new (either empty: none). */
 int
 book_text_update(struct store_txn *t, uint64_t id, const struct buf *old,
