@@ -296,8 +296,11 @@ book_imp_put_all(struct book_imp *x, struct store_txn *t, uint64_t id,
 		if (rc == 0)
 			rc = store_bulk_put(ba, aid++, au.data, au.len, e);
 	}
-	rc = store_bulk_finish(bc, rc, e);
+	/* The contacts' first index is sorted while the audit is written. */
+	if (rc == 0)
+		store_bulk_sort_ahead(bc);
 	rc = store_bulk_finish(ba, rc, e);
+	rc = store_bulk_finish(bc, rc, e);
 	buf_free(&data);
 	buf_free(&au);
 	return rc;

@@ -57,6 +57,21 @@ struct store_bulk_rec {
 	void		*obj;
 };
 
+/*
+ * The other core sorts the indexes one after the other (computing a
+ * lender's keys first) while this one writes each as soon as it is
+ * sorted: sorting is a third of the work.
+ */
+struct store_bulk_sorter {
+	struct store_bulk	*b;
+	pthread_t		 th;
+	int			 started;	/* th runs, to be joined */
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	size_t			 sorted, written;	/* indexes */
+	int			 failed;	/* a write did: stop */
+};
+
 struct store_bulk {
 	struct store_txn	*t;
 	int			 table;
@@ -73,6 +88,7 @@ struct store_bulk {
 	unsigned char		**chunks;	/* not moved as they grow */
 	size_t			 nchunks, chunkleft;
 	unsigned char		*chunkp;	/* free room in the last */
+	struct store_bulk_sorter z;
 };
 
 static int
@@ -120,6 +136,9 @@ store_bulk_begin(struct store_txn *t, int table, struct store_bulk **out,
 
 	b->t = t;
 	b->table = table;
+	b->z.b = b;
+	pthread_mutex_init(&b->z.mu, NULL);
+	pthread_cond_init(&b->z.cv, NULL);
 	store_writeback_start(t->st);
 	store_bulk_init(b);
 	rc = store_bulk_open(t, &b->db, sc->tables[table].name, 0, e);
@@ -390,19 +409,6 @@ store_bulk_run_write(struct store_bulk *b, struct store_bulk_run *r,
 	return rc;
 }
 
-/*
- * The other core sorts the indexes one after the other (computing a
- * lender's keys first) while this one writes each as soon as it is
- * sorted: sorting is a third of the work.
- */
-struct store_bulk_sorter {
-	struct store_bulk	*b;
-	pthread_mutex_t		 mu;
-	pthread_cond_t		 cv;
-	size_t			 sorted, written;	/* indexes */
-	int			 failed;	/* a write did: stop */
-};
-
 static void *
 store_bulk_sorter(void *arg)
 {
@@ -428,43 +434,61 @@ store_bulk_sorter(void *arg)
 	return NULL;
 }
 
+void
+store_bulk_sort_ahead(struct store_bulk *b)
+{
+	struct store_bulk_sorter	*z = &b->z;
+
+	if (!z->started && b->nruns > 0)
+		z->started = thread_start(&z->th, store_bulk_sorter, z) == 0;
+}
+
+/* Waits for the sorter to end; failed: stops it at the next index. */
+static void
+store_bulk_sorted(struct store_bulk *b, int failed)
+{
+	struct store_bulk_sorter	*z = &b->z;
+
+	if (!z->started)
+		return;
+	if (failed) {
+		pthread_mutex_lock(&z->mu);
+		z->failed = 1;
+		pthread_cond_broadcast(&z->cv);
+		pthread_mutex_unlock(&z->mu);
+	}
+	thread_join(z->th);
+	z->started = 0;
+}
+
 int
 store_bulk_end(struct store_bulk *b, struct err *e)
 {
-	struct store_bulk_sorter	z;
-	pthread_t			th;
-	size_t				i;
-	int				rc, threaded;
+	struct store_bulk_sorter	*z = &b->z;
+	size_t				 i;
+	int				 rc;
 
-	memset(&z, 0, sizeof z);
-	z.b = b;
-	pthread_mutex_init(&z.mu, NULL);
-	pthread_cond_init(&z.cv, NULL);
-	threaded = b->nruns > 0 &&
-	    thread_start(&th, store_bulk_sorter, &z) == 0;
+	store_bulk_sort_ahead(b);
 	rc = store_bulk_flush(b->t, b->db, &b->buf, &b->p, &b->nbuf, e);
 	for (i = 0; i < b->nruns; i++) {
-		if (threaded) {
-			pthread_mutex_lock(&z.mu);
-			while (z.sorted <= i)
-				pthread_cond_wait(&z.cv, &z.mu);
-			pthread_mutex_unlock(&z.mu);
+		if (z->started) {
+			pthread_mutex_lock(&z->mu);
+			while (z->sorted <= i)
+				pthread_cond_wait(&z->cv, &z->mu);
+			pthread_mutex_unlock(&z->mu);
 		} else
 			store_bulk_sort(b, &b->runs[i]);
 		if (rc == 0)
 			rc = store_bulk_run_write(b, &b->runs[i], e);
-		if (threaded) {
-			pthread_mutex_lock(&z.mu);
-			z.written = i + 1;
-			z.failed = rc != 0;
-			pthread_cond_broadcast(&z.cv);
-			pthread_mutex_unlock(&z.mu);
+		if (z->started) {
+			pthread_mutex_lock(&z->mu);
+			z->written = i + 1;
+			z->failed = rc != 0;
+			pthread_cond_broadcast(&z->cv);
+			pthread_mutex_unlock(&z->mu);
 		}
 	}
-	if (threaded)
-		thread_join(th);
-	pthread_mutex_destroy(&z.mu);
-	pthread_cond_destroy(&z.cv);
+	store_bulk_sorted(b, 0);
 	store_bulk_free(b);
 	return rc;
 }
@@ -499,6 +523,9 @@ store_bulk_free(struct store_bulk *b)
 
 	if (b == NULL)
 		return;
+	store_bulk_sorted(b, 1);	/* one still sorting ahead */
+	pthread_mutex_destroy(&b->z.mu);
+	pthread_cond_destroy(&b->z.cv);
 	for (i = 0; i < b->nruns; i++) {
 		store_bulk_late(b->t, b->runs[i].db);
 		free(b->runs[i].arena);

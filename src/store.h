@@ -143,6 +143,10 @@ int	store_bulk_finish(struct store_bulk *b, int rc, struct err *e);
  */
 void	store_bulk_lender(struct store_bulk *b,
 	    void (*lend)(const void *data, size_t len, void *obj));
+/* After the last put: the other core starts on the index keys now, while
+ * this one writes something else (another bulk write's end) before
+ * store_bulk_end. */
+void	store_bulk_sort_ahead(struct store_bulk *b);
 int	store_bulk_put_obj(struct store_bulk *b, uint64_t id,
 	    const void *data, size_t len, void *obj, struct err *e);
 
