@@ -185,8 +185,7 @@ import_part_take(struct import_set *s, struct import_part *p,
 static size_t
 import_vcard_split(const char *data, size_t len, int *lines)
 {
-	const char	*p = data + len / 2, *end = data + len, *nl;
-	size_t		 i;
+	const char	*p = data + len / 2, *end = data + len, *nl, *q;
 
 	for (; (nl = memchr(p, '\n', end - p)) != NULL; p = nl + 1) {
 		if ((size_t)(end - nl) > 11 &&
@@ -194,8 +193,9 @@ import_vcard_split(const char *data, size_t len, int *lines)
 		    nl - data >= 9 && (strncasecmp(nl - 9, "END:VCARD", 9) == 0 ||
 		    (nl - data >= 10 && strncasecmp(nl - 10, "END:VCARD\r",
 		    10) == 0))) {
-			for (i = 0, *lines = 0; data + i <= nl; i++)
-				*lines += data[i] == '\n';
+			for (q = data, *lines = 0; (q = memchr(q, '\n',
+			    nl + 1 - q)) != NULL; q++)
+				++*lines;
 			return nl + 1 - data;
 		}
 	}

@@ -29,31 +29,46 @@ struct vcard_build {
 };
 
 /* Text with the vCard escapes undone (never longer than it was), and
- * its length. */
+ * its length; a backslash ending the text stays. */
 static char *
 vcard_unescape(struct arena *ar, const char *s, size_t n, size_t *len)
 {
-	char	*t = arena_alloc(ar, n + 1), *o = t;
-	size_t	 i;
+	const char	*end = s + n, *bs;
+	char		*t = arena_alloc(ar, n + 1), *o = t;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] != '\\' || i + 1 == n) {
-			*o++ = s[i];
-			continue;
+	while (s < end) {
+		if ((bs = memchr(s, '\\', end - s)) == NULL)
+			bs = end;
+		memcpy(o, s, bs - s);	/* a run without escapes */
+		o += bs - s;
+		if ((s = bs) == end)
+			break;
+		if (++s == end) {
+			*o++ = '\\';
+			break;
 		}
-		i++;
-		if (s[i] == 'n' || s[i] == 'N')
+		if (*s == 'n' || *s == 'N')
 			*o++ = '\n';
-		else if (strchr("\\,;:", s[i]) != NULL)
-			*o++ = s[i];
+		else if (*s == '\\' || *s == ',' || *s == ';' || *s == ':')
+			*o++ = *s;
 		else {
 			*o++ = '\\';
-			*o++ = s[i];
+			*o++ = *s;
 		}
+		s++;
 	}
 	*o = '\0';
 	*len = o - t;
 	return t;
+}
+
+/* t of len bytes without white space at its ends (cut in place). */
+static char *
+vcard_trim(char *t, size_t len)
+{
+	while (len > 0 && isspace((unsigned char)t[len - 1]))
+		t[--len] = '\0';
+	return t + strspn(t, " \t");
 }
 
 /* The parts of s between unescaped seps, each unescaped and trimmed. */
@@ -62,7 +77,7 @@ vcard_split(struct arena *ar, const char *s, int sep, size_t *n)
 {
 	char		**v, *t;
 	const char	 *p = s, *start = s;
-	size_t		  len, lead, cap = 1;
+	size_t		  len, cap = 1;
 
 	for (p = s; *p != '\0'; p++)	/* the most parts there can be */
 		cap += *p == sep;
@@ -76,22 +91,21 @@ vcard_split(struct arena *ar, const char *s, int sep, size_t *n)
 		if (*p != sep && *p != '\0')
 			continue;
 		t = vcard_unescape(ar, start, p - start, &len);
-		while (len > 0 && isspace((unsigned char)t[len - 1]))
-			t[--len] = '\0';
-		lead = strspn(t, " \t");
-		v[(*n)++] = t + lead;
+		v[(*n)++] = vcard_trim(t, len);
 		if (*p == '\0')
 			return v;
 		start = p + 1;
 	}
 }
 
+/* The value as one text, unescaped and trimmed. */
 static char *
 vcard_text(struct vcard_build *b, const struct vcard_prop *p)
 {
-	size_t	n;
+	size_t	 len;
+	char	*t = vcard_unescape(b->ar, p->value, strlen(p->value), &len);
 
-	return vcard_split(b->ar, p->value, '\0', &n)[0];
+	return vcard_trim(t, len);
 }
 
 /* Keeps a property kith has no field for, as it was written. */
