@@ -126,7 +126,7 @@ vcard_logical(struct vcard_reader *r, int *line)
 		} else
 			break;
 	}
-	return arena_strndup(&r->ar, b->data, b->len);
+	return arena_strndup(&r->ar, buf_str(b), b->len);
 }
 
 /* The end of the text before a character of set (a double quote and
@@ -318,7 +318,7 @@ vcard_iconv(struct arena *ar, const char *s, const char *charset)
 {
 	iconv_t		 cd = iconv_open("UTF-8", charset);
 	struct buf	 b = BUF_INIT;
-	char		 out[1024], *in = (char *)s, *o;
+	char		 out[1024], *in = (char *)s, *o, *u;
 	size_t		 inl = strlen(s), ol;
 
 	if (cd == (iconv_t)-1)
@@ -335,9 +335,9 @@ vcard_iconv(struct arena *ar, const char *s, const char *charset)
 		buf_add(&b, out, o - out);
 	}
 	iconv_close(cd);
-	in = arena_strdup(ar, buf_str(&b));
+	u = arena_strdup(ar, buf_str(&b));
 	buf_free(&b);
-	return in;
+	return u;
 }
 
 /* The value as UTF-8 text: quoted-printable decoded, charset converted. */
