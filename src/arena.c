@@ -55,6 +55,19 @@ arena_strdup(struct arena *ar, const char *s)
 	return arena_strndup(ar, s, strlen(s));
 }
 
+void *
+arena_grow(struct arena *ar, void *v, size_t n, size_t size)
+{
+	void	*w;
+
+	if (n != 0 && (n < 4 || (n & (n - 1)) != 0))
+		return v;
+	w = arena_alloc(ar, (n ? 2 * n : 4) * size);
+	if (n > 0)
+		memcpy(w, v, n * size);
+	return w;
+}
+
 /* Forgets what was allocated since the mark (from arena_mark). */
 void
 arena_pop(struct arena *ar, const struct arena_mark *m)

@@ -29,6 +29,9 @@ void	*arena_alloc(struct arena *ar, size_t len);
 /* A NUL-terminated copy of the len bytes at s. */
 char	*arena_strndup(struct arena *ar, const char *s, size_t len);
 char	*arena_strdup(struct arena *ar, const char *s);
+/* An array of n items of size bytes with room for one more: v itself,
+ * or at n = 0, 4, 8, 16 ... a copy twice as large (n tells the room). */
+void	*arena_grow(struct arena *ar, void *v, size_t n, size_t size);
 void	 arena_mark(const struct arena *ar, struct arena_mark *m);
 void	 arena_pop(struct arena *ar, const struct arena_mark *m);
 /* Everything allocated is forgotten; the blocks are kept. */

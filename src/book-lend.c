@@ -29,14 +29,7 @@ static void
 book_lend_list_add(struct arena *ar, struct field_list *l,
     const struct record_view *it)
 {
-	struct field_value	*v;
-
-	if (l->n == 0 || (l->n >= 4 && (l->n & (l->n - 1)) == 0)) {
-		v = arena_alloc(ar, (l->n ? 2 * l->n : 4) * sizeof *v);
-		if (l->n > 0)
-			memcpy(v, l->v, l->n * sizeof *v);
-		l->v = v;
-	}
+	l->v = arena_grow(ar, l->v, l->n, sizeof *l->v);
 	l->v[l->n].type = it->type != NULL && it->tlen > 0 ?
 	    arena_strndup(ar, it->type, it->tlen) : NULL;
 	l->v[l->n].text = arena_strndup(ar, it->value, it->len);

@@ -158,21 +158,11 @@ vcard_lower(struct arena *ar, const char *s, size_t n)
 	return l;
 }
 
-/* A type more, the list growing in the arena by doubling from 4. */
 static void
 vcard_add_type(struct arena *ar, struct vcard_prop *p, const char *v,
     size_t n)
 {
-	char	**t;
-
-	if (p->ntypes == 0 || (p->ntypes >= 4 &&
-	    (p->ntypes & (p->ntypes - 1)) == 0)) {
-		t = arena_alloc(ar, (p->ntypes ? 2 * p->ntypes : 4) *
-		    sizeof *t);
-		if (p->ntypes > 0)
-			memcpy(t, p->types, p->ntypes * sizeof *t);
-		p->types = t;
-	}
+	p->types = arena_grow(ar, p->types, p->ntypes, sizeof *p->types);
 	p->types[p->ntypes++] = vcard_lower(ar, v, n);
 }
 

@@ -70,6 +70,28 @@ test_pop_to_mark_keeps_what_came_before(void **state)
 	arena_free(&ar);
 }
 
+/* An array grown an item at a time keeps its items in order. */
+static void
+test_grow_keeps_items(void **state)
+{
+	struct arena	 ar = { NULL, NULL };
+	int		*v = NULL, *was;
+	size_t		 n;
+
+	for (n = 0; n < 1000; n++) {
+		was = v;
+		v = arena_grow(&ar, v, n, sizeof *v);
+		/* A new array only when the room is used up. */
+		assert_true(v == was || n == 0 || n == 4 || n == 8 ||
+		    n == 16 || n == 32 || n == 64 || n == 128 || n == 256 ||
+		    n == 512);
+		v[n] = (int)n * 7;
+	}
+	for (n = 0; n < 1000; n++)
+		assert_int_equal(v[n], (int)n * 7);
+	arena_free(&ar);
+}
+
 /* A reset keeps the blocks: the same sizes come from the same memory. */
 static void
 test_reset_reuses_blocks(void **state)
@@ -93,6 +115,7 @@ main(void)
 		cmocka_unit_test(test_allocations_are_aligned_and_distinct),
 		cmocka_unit_test(test_strings_are_copies),
 		cmocka_unit_test(test_pop_to_mark_keeps_what_came_before),
+		cmocka_unit_test(test_grow_keeps_items),
 		cmocka_unit_test(test_reset_reuses_blocks),
 	};
 
