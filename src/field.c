@@ -436,14 +436,28 @@ field_apply(const struct field_def *defs, size_t n,
     const struct field_users *users, void *obj, const char *a,
     struct field_batch *batch, struct err *e)
 {
-	const struct field_def	*d;
-	const struct field_user	*u = NULL;
-	const char		*v;
-	char			*name, *type, op;
-	int			 rc = -1;
+	const char	*v;
+	char		*name, *type, op;
+	int		 rc;
 
 	if (field_split(a, &name, &type, &op, &v, e) != 0)
 		return -1;
+	rc = field_apply_parts(defs, n, users, obj, name, type, op, v, batch,
+	    e);
+	free(name);
+	free(type);
+	return rc;
+}
+
+int
+field_apply_parts(const struct field_def *defs, size_t n,
+    const struct field_users *users, void *obj, const char *name,
+    const char *type, char op, const char *v, struct field_batch *batch,
+    struct err *e)
+{
+	const struct field_def	*d;
+	const struct field_user	*u = NULL;
+
 	if ((d = field_find(defs, n, name)) == NULL || (d->flags & FIELD_RO)) {
 		u = users ? field_user_find(users, name) : NULL;
 		d = NULL;
@@ -452,32 +466,29 @@ field_apply(const struct field_def *defs, size_t n,
 				d = &defs[i];
 		if (d == NULL) {
 			err_set(e, NULL, 0, "unknown field \"%s\"", name);
-			goto out;
+			return -1;
 		}
 	}
 	if (type != NULL && !(d->flags & FIELD_TYPED)) {
 		err_set(e, NULL, 0, "field \"%s\" takes no type", d->name);
-		goto out;
+		return -1;
 	}
 	if (field_check(d, u, v, e) != 0) {
 		char	msg[sizeof e->msg];
 
 		snprintf(msg, sizeof msg, "%s", e->msg);
 		err_set(e, NULL, 0, "%s: %s", u ? u->name : d->name, msg);
-		goto out;
+		return -1;
 	}
 	if (d->type == FIELD_LIST || d->type == FIELD_USER)
-		rc = field_apply_list(d, u, FIELD_AT(obj, d, struct field_list),
-		    type, op, v, batch);
-	else if (op != '=') {
+		return field_apply_list(d, u, FIELD_AT(obj, d,
+		    struct field_list), type, op, v, batch);
+	if (op != '=') {
 		err_set(e, NULL, 0, "%s holds one value: use %s=", d->name,
 		    d->name);
-	} else
-		rc = field_set_scalar(d, obj, field_canonical(d, NULL, v), e);
-out:
-	free(name);
-	free(type);
-	return rc;
+		return -1;
+	}
+	return field_set_scalar(d, obj, field_canonical(d, NULL, v), e);
 }
 
 char *

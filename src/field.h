@@ -111,6 +111,12 @@ struct field_batch {
 int	field_apply(const struct field_def *defs, size_t n,
 	    const struct field_users *users, void *obj, const char *assignment,
 	    struct field_batch *batch, struct err *e);
+/* The same with its parts apart: type may be NULL, op is '=', '+' or
+ * '-' (an importer, which has them so, need not print and parse). */
+int	field_apply_parts(const struct field_def *defs, size_t n,
+	    const struct field_users *users, void *obj, const char *name,
+	    const char *type, char op, const char *value,
+	    struct field_batch *batch, struct err *e);
 
 /* Validates one value for a field (also used by the forms as you type). */
 int	field_check(const struct field_def *def, const struct field_user *user,

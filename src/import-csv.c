@@ -392,8 +392,9 @@ static int
 import_apply(struct import_row *r, const char *field, const char *type,
     const char *value, struct err *e)
 {
-	char	*a, *d = NULL;
-	int	 rc;
+	const char	*dot = strchr(field, '.');
+	char		*d = NULL, *name = NULL;
+	int		 rc;
 
 	if (strcmp(field, "birthday") == 0) {
 		if (strcmp(value, "0/0/00") == 0)
@@ -404,12 +405,13 @@ import_apply(struct import_row *r, const char *field, const char *type,
 		}
 		value = d;
 	}
-	a = type != NULL && strchr(field, '.') == NULL ?
-	    xasprintf("%s.%s=%s", field, type, value) :
-	    xasprintf("%s=%s", field, value);
-	rc = field_apply(contact_fields, contact_nfields, r->users, r->c, a,
-	    &r->batch, e);
-	free(a);
+	if (dot != NULL) {	/* a type of the mapping's own */
+		name = xstrndup(field, dot - field);
+		type = dot + 1;
+	}
+	rc = field_apply_parts(contact_fields, contact_nfields, r->users, r->c,
+	    name != NULL ? name : field, type, '=', value, &r->batch, e);
+	free(name);
 	free(d);
 	return rc;
 }
