@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "err.h"
 #include "utf8.h"
@@ -17,8 +18,10 @@ struct csv {
 	char		*name;
 	int		 sep;
 	int		 line;
-	char		**fields;
+	char		**fields;	/* in ar, emptied at each record */
 	size_t		 n, cap;
+	struct arena	 ar;
+	struct buf	 b;		/* the field being read */
 	iconv_t		 cd;		/* Windows-1252, opened when needed */
 };
 
@@ -65,8 +68,8 @@ csv_open(const char *data, size_t len, const char *name)
 static void
 csv_clear(struct csv *r)
 {
-	while (r->n > 0)
-		free(r->fields[--r->n]);
+	arena_reset(&r->ar);
+	r->n = 0;
 }
 
 void
@@ -74,7 +77,8 @@ csv_free(struct csv *r)
 {
 	if (r == NULL)
 		return;
-	csv_clear(r);
+	arena_free(&r->ar);
+	buf_free(&r->b);
 	free(r->fields);
 	if (r->cd != (iconv_t)-1)
 		iconv_close(r->cd);
@@ -133,7 +137,7 @@ csv_field_end(struct csv *r, struct buf *b, struct err *e)
 		r->cap = r->cap ? r->cap * 2 : 16;
 		r->fields = xreallocarray(r->fields, r->cap, sizeof *r->fields);
 	}
-	r->fields[r->n++] = xstrndup(b->data ? b->data : "", b->len);
+	r->fields[r->n++] = arena_strndup(&r->ar, buf_str(b), b->len);
 	buf_reset(b);
 	return 0;
 }
@@ -142,9 +146,16 @@ csv_field_end(struct csv *r, struct buf *b, struct err *e)
 static int
 csv_quoted(struct csv *r, struct buf *b, struct err *e)
 {
-	int	start = r->line;
+	const char	*q;
+	int		 start = r->line;
 
 	for (; r->p < r->end; r->p++) {
+		for (q = r->p; q < r->end && *q != '"' && *q != '\n' &&
+		    *q != '\r'; q++)
+			;
+		buf_add(b, r->p, q - r->p);	/* a run of plain text */
+		if ((r->p = q) == r->end)
+			break;
 		if (*r->p == '\n')
 			r->line++;
 		if (*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n')
@@ -187,36 +198,38 @@ csv_skip_line(struct csv *r)
 static int
 csv_record(struct csv *r, struct err *e)
 {
-	struct buf	b = BUF_INIT;
-	int		rc = 0, fresh = 1;
+	struct buf	*b = &r->b;
+	const char	*q;
+	int		 rc = 0, fresh = 1;
 
+	buf_reset(b);
 	for (;;) {
 		if (fresh && r->p < r->end && *r->p == '"') {
 			r->p++;
-			if ((rc = csv_quoted(r, &b, e)) != 0)
+			if ((rc = csv_quoted(r, b, e)) != 0)
 				break;
 		}
 		fresh = 0;
-		if (r->p >= r->end || *r->p == '\n' || *r->p == '\r' ||
-		    *r->p == r->sep) {
-			if ((rc = csv_field_end(r, &b, e)) != 0)
-				break;
-			if (r->p < r->end && *r->p == r->sep) {
-				r->p++;
-				fresh = 1;
-				continue;
-			}
-			if (r->p < r->end && *r->p == '\r')
-				r->p++;
-			if (r->p < r->end && *r->p == '\n') {
-				r->p++;
-				r->line++;
-			}
+		for (q = r->p; q < r->end && *q != '\n' && *q != '\r' &&
+		    *q != r->sep; q++)
+			;
+		buf_add(b, r->p, q - r->p);	/* the rest of the field */
+		r->p = q;
+		if ((rc = csv_field_end(r, b, e)) != 0)
 			break;
+		if (r->p < r->end && *r->p == r->sep) {
+			r->p++;
+			fresh = 1;
+			continue;
 		}
-		buf_addc(&b, *r->p++);
+		if (r->p < r->end && *r->p == '\r')
+			r->p++;
+		if (r->p < r->end && *r->p == '\n') {
+			r->p++;
+			r->line++;
+		}
+		break;
 	}
-	buf_free(&b);
 	return rc;
 }
 
