@@ -29,4 +29,27 @@ int	import_reject(struct import_set *s, const struct import_opts *o,
 int	import_csv(struct import_set *s, const char *data, size_t len,
 	    char *file, const struct import_opts *o, struct err *e);
 
+/*
+ * What a reader made of a part of a file (a large one is read by two
+ * threads, a half each), in order: contacts, and the bad records with the
+ * number of contacts read before each.  import_part_take hands them to
+ * the set in file order and frees the part.
+ */
+struct import_part {
+	const char	 *data;
+	size_t		  len;
+	char		 *file;
+	int		  line0;	/* lines of the file before it */
+	int		  stop;		/* at the first bad record */
+	struct import_set set;
+	struct err	 *bad;
+	size_t		 *badat, nbad;
+	int		  rc;
+};
+#define IMPORT_SPLIT_MIN	(4 * 1024 * 1024)	/* bytes, to split */
+void	import_part_bad(struct import_part *p, const struct err *bad);
+int	import_part_take(struct import_set *s, struct import_part *p,
+	    const struct import_opts *o, struct err *e);
+void	import_part_free(struct import_part *p);
+
 #endif /* KITH_IMPORT_INT_H */

@@ -89,19 +89,15 @@ import_reject(struct import_set *s, const struct import_opts *o,
 	return 0;
 }
 
-/* What a reader made of a part of a vCard file, in order: contacts,
- * and the bad cards with the number of contacts read before each. */
-struct import_part {
-	const char	*data;
-	size_t		 len;
-	char		*file;
-	int		 line0;		/* lines of the file before it */
-	int		 stop;		/* at the first bad card */
-	struct import_set set;
-	struct err	*bad;
-	size_t		*badat, nbad;
-	int		 rc;
-};
+/* A bad record of a part, after the contacts read so far. */
+void
+import_part_bad(struct import_part *p, const struct err *bad)
+{
+	p->bad = xreallocarray(p->bad, p->nbad + 1, sizeof *p->bad);
+	p->badat = xreallocarray(p->badat, p->nbad + 1, sizeof *p->badat);
+	p->bad[p->nbad] = *bad;
+	p->badat[p->nbad++] = p->set.n;
+}
 
 static void *
 import_part_read(void *arg)
@@ -127,11 +123,7 @@ import_part_read(void *arg)
 			continue;
 		}
 		bad.line += p->line0;
-		p->bad = xreallocarray(p->bad, p->nbad + 1, sizeof *p->bad);
-		p->badat = xreallocarray(p->badat, p->nbad + 1,
-		    sizeof *p->badat);
-		p->bad[p->nbad] = bad;
-		p->badat[p->nbad++] = p->set.n;
+		import_part_bad(p, &bad);
 		if (p->stop)
 			break;
 	}
@@ -140,7 +132,7 @@ import_part_read(void *arg)
 	return NULL;
 }
 
-static void
+void
 import_part_free(struct import_part *p)
 {
 	size_t	i;
@@ -154,8 +146,7 @@ import_part_free(struct import_part *p)
 	free(p->badat);
 }
 
-/* Hands a part's contacts and bad cards to the set, in file order. */
-static int
+int
 import_part_take(struct import_set *s, struct import_part *p,
     const struct import_opts *o, struct err *e)
 {
@@ -201,8 +192,6 @@ import_vcard_split(const char *data, size_t len, int *lines)
 	}
 	return 0;
 }
-
-#define IMPORT_SPLIT_MIN	(4 * 1024 * 1024)
 
 /* A large file is read by two threads, each a half of it. */
 static int
