@@ -22,6 +22,8 @@ struct csv {
 	size_t		 n, cap;
 	struct arena	 ar;
 	struct buf	 b;		/* the field being read */
+	const char	*start;
+	int		 torn;		/* ended inside quotes */
 	iconv_t		 cd;		/* Windows-1252, opened when needed */
 };
 
@@ -62,7 +64,36 @@ csv_open(const char *data, size_t len, const char *name)
 	r->sep = csv_guess(r->p, r->end);
 	r->line = 1;
 	r->cd = (iconv_t)-1;
+	r->start = data;
 	return r;
+}
+
+struct csv *
+csv_open_part(const char *data, size_t len, const char *name, int sep,
+    int line)
+{
+	struct csv	*r = xcalloc(1, sizeof *r);
+
+	r->p = r->start = data;
+	r->end = data + len;
+	r->name = xstrdup(name);
+	r->sep = sep;
+	r->line = line;
+	r->cd = (iconv_t)-1;
+	return r;
+}
+
+size_t
+csv_offset(const struct csv *r, int *line)
+{
+	*line = r->line;
+	return r->p - r->start;
+}
+
+int
+csv_torn(const struct csv *r)
+{
+	return r->torn;
 }
 
 static void
@@ -180,6 +211,7 @@ csv_quoted(struct csv *r, struct buf *b, struct err *e)
 	}
 	err_set(e, r->name, start, "a quoted field that never ends "
 	    "(field %zu)", r->n + 1);
+	r->torn = 1;
 	return -1;
 }
 

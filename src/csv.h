@@ -22,6 +22,14 @@ struct csv	*csv_open(const char *data, size_t len, const char *name);
 void		 csv_free(struct csv *r);
 /* The separator in use: ',', ';' or '\t'. */
 int		 csv_separator(const struct csv *r);
+/* A reader of a later part of a file, from the start of a record: sep
+ * as the first part's, line the line it starts on. */
+struct csv	*csv_open_part(const char *data, size_t len, const char *name,
+		    int sep, int line);
+/* Bytes read so far, and the line the next record starts on. */
+size_t		 csv_offset(const struct csv *r, int *line);
+/* Whether the data ended inside a quoted field (a part cut in one). */
+int		 csv_torn(const struct csv *r);
 /*
  * The next record: 0 with its fields (the reader's, valid until the next
  * call) and *line the line it starts on; 1 at the end; -1 when it is

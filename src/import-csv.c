@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "field.h"
 #include "import-int.h"
 #include "record.h"
+#include "thread.h"
 #include "vcard.h"
 #include "xmalloc.h"
 
@@ -618,12 +620,25 @@ import_unmapped(const struct import_col *cols, size_t n, const char *file,
 	}
 }
 
-static int
-import_rows(struct import_set *s, struct csv *r, struct import_col *cols,
-    size_t ncols, char *file, const struct import_opts *o, struct err *e)
+/* A part of the rows: read by import_csv_part_read into p. */
+struct import_csv_part {
+	struct import_part	  p;
+	int			  sep, line;	/* the part's first line */
+	struct import_col	 *cols;		/* the second part's a copy */
+	size_t			  ncols;
+	const struct import_opts *o;
+	int			  torn;		/* ended in a quoted field */
+};
+
+static void *
+import_csv_part_read(void *arg)
 {
-	struct import_row	 row;
-	struct err		 bad;
+	struct import_csv_part	 *x = arg;
+	struct import_part	 *p = &x->p;
+	struct csv		 *r = csv_open_part(p->data, p->len, p->file,
+				     x->sep, x->line);
+	struct import_row	  row;
+	struct err		  bad;
 	char			**f;
 	size_t			  n;
 	int			  rc, line;
@@ -631,30 +646,131 @@ import_rows(struct import_set *s, struct csv *r, struct import_col *cols,
 	for (;;) {
 		err_clear(&bad);
 		if ((rc = csv_next(r, &f, &n, &line, &bad)) == 1)
-			return 0;
+			break;
 		memset(&row, 0, sizeof row);
-		if (rc == 0 && n > ncols) {
-			err_set(&bad, file, line, "%zu fields, but the header "
-			    "has %zu", n, ncols);
+		if (rc == 0 && n > x->ncols) {
+			err_set(&bad, p->file, line, "%zu fields, but the header "
+			    "has %zu", n, x->ncols);
 			rc = -1;
 		}
 		if (rc == 0) {
 			row.c = contact_new();
-			row.cols = cols;
+			row.cols = x->cols;
 			row.cells = f;
 			row.n = n;
-			row.users = o->users;
+			row.users = x->o->users;
 			if ((rc = import_row(&row, &bad)) == 0) {
-				import_set_add(s, row.c, file, line);
+				import_set_add(&p->set, row.c, p->file, line);
 				continue;
 			}
 			contact_free(row.c);
 			bad.line = line;
-			snprintf(bad.file, sizeof bad.file, "%s", file);
+			snprintf(bad.file, sizeof bad.file, "%s", p->file);
 		}
-		if (import_reject(s, o, &bad, e) != 0)
-			return -1;
+		import_part_bad(p, &bad);
+		if (p->stop)
+			break;
 	}
+	x->torn = csv_torn(r);
+	csv_free(r);
+	return NULL;
+}
+
+/*
+ * Where the rows from off split in two for two readers: just after a line
+ * break past the middle with an even number of quotes before it, and
+ * *lines the line breaks up to there; 0 for none.  A guess: a quote inside
+ * an unquoted field fools it, and the first reader then ends inside a
+ * quoted field (csv_torn).
+ */
+static size_t
+import_csv_split(const char *data, size_t off, size_t len, int *lines)
+{
+	const char	*p = data + off, *mid = p + (len - off) / 2;
+	const char	*end = data + len, *q;
+	int		 odd = 0;
+
+	for (q = p; (q = memchr(q, '"', mid - q)) != NULL; q++)
+		odd = !odd;
+	for (q = mid; q + 1 < end; q++) {
+		if (*q == '"')
+			odd = !odd;
+		else if (*q == '\n' && !odd)
+			break;
+	}
+	if (q + 1 >= end)
+		return 0;
+	for (*lines = 0; (p = memchr(p, '\n', q + 1 - p)) != NULL; p++)
+		++*lines;
+	return q + 1 - data;
+}
+
+/*
+ * The rows after the header: a large file's in two halves on two
+ * threads, unless the guess at where a row starts was wrong, when the
+ * rows are read again on one.
+ */
+static int
+import_csv_rows(struct import_set *s, const char *data, size_t len,
+    struct csv *r, struct import_col *cols, size_t ncols, char *file,
+    const struct import_opts *o, struct err *e)
+{
+	struct import_csv_part	x[2];
+	pthread_t		th;
+	size_t			off, at = 0, i;
+	int			line, lines = 0, threaded = 0, k, rc;
+
+	off = csv_offset(r, &line);
+	memset(x, 0, sizeof x);
+	for (k = 0; k < 2; k++) {
+		x[k].p.file = file;
+		x[k].p.stop = !o->skip_bad;
+		x[k].sep = csv_separator(r);
+		x[k].ncols = ncols;
+		x[k].o = o;
+	}
+	if (len - off >= IMPORT_SPLIT_MIN)
+		at = import_csv_split(data, off, len, &lines);
+	x[0].p.data = data + off;
+	x[0].p.len = (at ? at : len) - off;
+	x[0].line = line;
+	x[0].cols = cols;
+	if (at > 0) {
+		x[1].p.data = data + at;
+		x[1].p.len = len - at;
+		x[1].line = line + lines;
+		x[1].cols = xreallocarray(NULL, ncols, sizeof *cols);
+		memcpy(x[1].cols, cols, ncols * sizeof *cols);
+		threaded = thread_start(&th, import_csv_part_read, &x[1]) == 0;
+	}
+	import_csv_part_read(&x[0]);
+	if (at > 0 && !threaded)
+		import_csv_part_read(&x[1]);
+	if (threaded)
+		thread_join(th);
+	if (at > 0 && x[0].torn) {	/* split inside a quoted field */
+		import_part_free(&x[0].p);
+		import_part_free(&x[1].p);
+		memset(&x[0].p.set, 0, sizeof x[0].p.set);
+		x[0].p.bad = NULL;
+		x[0].p.badat = NULL;
+		x[0].p.nbad = 0;
+		x[0].p.len = len - off;
+		free(x[1].cols);
+		at = 0;
+		import_csv_part_read(&x[0]);
+	}
+	if (at > 0) {
+		for (i = 0; i < ncols; i++)
+			cols[i].used |= x[1].cols[i].used;
+		free(x[1].cols);
+	}
+	rc = import_part_take(s, &x[0].p, o, e);
+	if (at > 0 && rc == 0)
+		rc = import_part_take(s, &x[1].p, o, e);
+	else if (at > 0)
+		import_part_free(&x[1].p);
+	return rc;
 }
 
 int
@@ -685,7 +801,8 @@ import_csv(struct import_set *s, const char *data, size_t len, char *file,
 		    "field: name them with --map COLUMN=FIELD");
 		rc = -1;
 	}
-	if (rc == 0 && (rc = import_rows(s, r, cols, n, file, o, e)) == 0)
+	if (rc == 0 && (rc = import_csv_rows(s, data, len, r, cols, n, file,
+	    o, e)) == 0)
 		import_unmapped(cols, n, file, o);
 	import_cols_free(cols, n);
 	csv_free(r);
