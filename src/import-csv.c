@@ -623,7 +623,8 @@ import_unmapped(const struct import_col *cols, size_t n, const char *file,
 /* A part of the rows: read by import_csv_part_read into p. */
 struct import_csv_part {
 	struct import_part	  p;
-	int			  sep, line;	/* the part's first line */
+	int			  sep;		/* the header's */
+	int			  line;		/* where the part starts */
 	struct import_col	 *cols;		/* the second part's a copy */
 	size_t			  ncols;
 	const struct import_opts *o;
@@ -649,8 +650,8 @@ import_csv_part_read(void *arg)
 			break;
 		memset(&row, 0, sizeof row);
 		if (rc == 0 && n > x->ncols) {
-			err_set(&bad, p->file, line, "%zu fields, but the header "
-			    "has %zu", n, x->ncols);
+			err_set(&bad, p->file, line, "%zu fields, but the "
+			    "header has %zu", n, x->ncols);
 			rc = -1;
 		}
 		if (rc == 0) {
