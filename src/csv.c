@@ -52,23 +52,6 @@ csv_guess(const char *p, const char *end)
 }
 
 struct csv *
-csv_open(const char *data, size_t len, const char *name)
-{
-	struct csv	*r = xcalloc(1, sizeof *r);
-
-	r->p = data;
-	r->end = data + len;
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		r->p += 3;
-	r->name = xstrdup(name);
-	r->sep = csv_guess(r->p, r->end);
-	r->line = 1;
-	r->cd = (iconv_t)-1;
-	r->start = data;
-	return r;
-}
-
-struct csv *
 csv_open_part(const char *data, size_t len, const char *name, int sep,
     int line)
 {
@@ -80,6 +63,18 @@ csv_open_part(const char *data, size_t len, const char *name, int sep,
 	r->sep = sep;
 	r->line = line;
 	r->cd = (iconv_t)-1;
+	return r;
+}
+
+struct csv *
+csv_open(const char *data, size_t len, const char *name)
+{
+	size_t		 bom = len >= 3 &&
+			    memcmp(data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	struct csv	*r = csv_open_part(data + bom, len - bom, name,
+			    csv_guess(data + bom, data + len), 1);
+
+	r->start = data;	/* offsets count the byte-order mark */
 	return r;
 }
 

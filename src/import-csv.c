@@ -701,8 +701,7 @@ import_csv_split(const char *data, size_t off, size_t len, int *lines)
 	}
 	if (q + 1 >= end)
 		return 0;
-	for (*lines = 0; (p = memchr(p, '\n', q + 1 - p)) != NULL; p++)
-		++*lines;
+	*lines = import_lines(p, q + 1);
 	return q + 1 - data;
 }
 
@@ -752,10 +751,6 @@ import_csv_rows(struct import_set *s, const char *data, size_t len,
 	if (at > 0 && x[0].torn) {	/* split inside a quoted field */
 		import_part_free(&x[0].p);
 		import_part_free(&x[1].p);
-		memset(&x[0].p.set, 0, sizeof x[0].p.set);
-		x[0].p.bad = NULL;
-		x[0].p.badat = NULL;
-		x[0].p.nbad = 0;
 		x[0].p.len = len - off;
 		free(x[1].cols);
 		at = 0;

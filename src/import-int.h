@@ -33,7 +33,8 @@ int	import_csv(struct import_set *s, const char *data, size_t len,
  * What a reader made of a part of a file (a large one is read by two
  * threads, a half each), in order: contacts, and the bad records with the
  * number of contacts read before each.  import_part_take hands them to
- * the set in file order and frees the part.
+ * the set in file order and frees the part; import_part_free drops them,
+ * leaving the part empty.
  */
 struct import_part {
 	const char	 *data;
@@ -48,6 +49,8 @@ struct import_part {
 };
 #define IMPORT_SPLIT_MIN	(4 * 1024 * 1024)	/* bytes, to split */
 void	import_part_bad(struct import_part *p, const struct err *bad);
+/* The line breaks in [p, end): a second part's line numbers. */
+int	import_lines(const char *p, const char *end);
 int	import_part_take(struct import_set *s, struct import_part *p,
 	    const struct import_opts *o, struct err *e);
 void	import_part_free(struct import_part *p);

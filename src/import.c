@@ -89,6 +89,16 @@ import_reject(struct import_set *s, const struct import_opts *o,
 	return 0;
 }
 
+int
+import_lines(const char *p, const char *end)
+{
+	int	n = 0;
+
+	for (; (p = memchr(p, '\n', end - p)) != NULL; p++)
+		n++;
+	return n;
+}
+
 /* A bad record of a part, after the contacts read so far. */
 void
 import_part_bad(struct import_part *p, const struct err *bad)
@@ -144,6 +154,10 @@ import_part_free(struct import_part *p)
 	free(p->set.lines);
 	free(p->bad);
 	free(p->badat);
+	memset(&p->set, 0, sizeof p->set);	/* empty, to read again */
+	p->bad = NULL;
+	p->badat = NULL;
+	p->nbad = 0;
 }
 
 int
@@ -176,7 +190,7 @@ import_part_take(struct import_set *s, struct import_part *p,
 static size_t
 import_vcard_split(const char *data, size_t len, int *lines)
 {
-	const char	*p = data + len / 2, *end = data + len, *nl, *q;
+	const char	*p = data + len / 2, *end = data + len, *nl;
 
 	for (; (nl = memchr(p, '\n', end - p)) != NULL; p = nl + 1) {
 		if ((size_t)(end - nl) > 11 &&
@@ -184,9 +198,7 @@ import_vcard_split(const char *data, size_t len, int *lines)
 		    nl - data >= 9 && (strncasecmp(nl - 9, "END:VCARD", 9) == 0 ||
 		    (nl - data >= 10 && strncasecmp(nl - 10, "END:VCARD\r",
 		    10) == 0))) {
-			for (q = data, *lines = 0; (q = memchr(q, '\n',
-			    nl + 1 - q)) != NULL; q++)
-				++*lines;
+			*lines = import_lines(data, nl + 1);
 			return nl + 1 - data;
 		}
 	}
