@@ -5,7 +5,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +17,6 @@
 #include "field.h"
 #include "import-int.h"
 #include "record.h"
-#include "thread.h"
 #include "vcard.h"
 #include "xmalloc.h"
 
@@ -716,9 +714,8 @@ import_csv_rows(struct import_set *s, const char *data, size_t len,
     const struct import_opts *o, struct err *e)
 {
 	struct import_csv_part	x[2];
-	pthread_t		th;
 	size_t			off, at = 0, i;
-	int			line, lines = 0, threaded = 0, k, rc;
+	int			line, lines = 0, k;
 
 	off = csv_offset(r, &line);
 	memset(x, 0, sizeof x);
@@ -741,13 +738,8 @@ import_csv_rows(struct import_set *s, const char *data, size_t len,
 		x[1].line = line + lines;
 		x[1].cols = xreallocarray(NULL, ncols, sizeof *cols);
 		memcpy(x[1].cols, cols, ncols * sizeof *cols);
-		threaded = thread_start(&th, import_csv_part_read, &x[1]) == 0;
 	}
-	import_csv_part_read(&x[0]);
-	if (at > 0 && !threaded)
-		import_csv_part_read(&x[1]);
-	if (threaded)
-		thread_join(th);
+	import_read_both(import_csv_part_read, &x[0], at > 0 ? &x[1] : NULL);
 	if (at > 0 && x[0].torn) {	/* split inside a quoted field */
 		import_part_free(&x[0].p);
 		import_part_free(&x[1].p);
@@ -761,12 +753,7 @@ import_csv_rows(struct import_set *s, const char *data, size_t len,
 			cols[i].used |= x[1].cols[i].used;
 		free(x[1].cols);
 	}
-	rc = import_part_take(s, &x[0].p, o, e);
-	if (at > 0 && rc == 0)
-		rc = import_part_take(s, &x[1].p, o, e);
-	else if (at > 0)
-		import_part_free(&x[1].p);
-	return rc;
+	return import_take_both(s, &x[0].p, at > 0 ? &x[1].p : NULL, o, e);
 }
 
 int

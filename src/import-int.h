@@ -49,6 +49,13 @@ struct import_part {
 };
 #define IMPORT_SPLIT_MIN	(4 * 1024 * 1024)	/* bytes, to split */
 void	import_part_bad(struct import_part *p, const struct err *bad);
+/* Runs read(b) on a thread of its own while read(a) runs here (both
+ * here when no thread starts); b NULL: read(a) alone. */
+void	import_read_both(void *(*read)(void *), void *a, void *b);
+/* Takes a, then b if a went well (else frees b); b may be NULL. */
+int	import_take_both(struct import_set *s, struct import_part *a,
+	    struct import_part *b, const struct import_opts *o,
+	    struct err *e);
 /* The line breaks in [p, end): a second part's line numbers. */
 int	import_lines(const char *p, const char *end);
 int	import_part_take(struct import_set *s, struct import_part *p,

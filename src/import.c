@@ -99,6 +99,33 @@ import_lines(const char *p, const char *end)
 	return n;
 }
 
+void
+import_read_both(void *(*read)(void *), void *a, void *b)
+{
+	pthread_t	th;
+	int		threaded;
+
+	threaded = b != NULL && thread_start(&th, read, b) == 0;
+	read(a);
+	if (b != NULL && !threaded)
+		read(b);
+	if (threaded)
+		thread_join(th);
+}
+
+int
+import_take_both(struct import_set *s, struct import_part *a,
+    struct import_part *b, const struct import_opts *o, struct err *e)
+{
+	int	rc = import_part_take(s, a, o, e);
+
+	if (b != NULL && rc == 0)
+		rc = import_part_take(s, b, o, e);
+	else if (b != NULL)
+		import_part_free(b);
+	return rc;
+}
+
 /* A bad record of a part, after the contacts read so far. */
 void
 import_part_bad(struct import_part *p, const struct err *bad)
@@ -211,9 +238,8 @@ import_vcard(struct import_set *s, const char *data, size_t len, char *file,
     const struct import_opts *o, struct err *e)
 {
 	struct import_part	p[2];
-	pthread_t		th;
 	size_t			at = 0;
-	int			rc, threaded = 0, lines = 0, i;
+	int			lines = 0, i;
 
 	if (len == 0)
 		return 0;
@@ -229,20 +255,8 @@ import_vcard(struct import_set *s, const char *data, size_t len, char *file,
 	p[1].data = data + at;
 	p[1].len = len - at;
 	p[1].line0 = lines;
-	if (at > 0)
-		threaded = thread_start(&th, import_part_read,
-		    &p[1]) == 0;
-	import_part_read(&p[0]);
-	if (at > 0 && !threaded)
-		import_part_read(&p[1]);
-	if (threaded)
-		thread_join(th);
-	rc = import_part_take(s, &p[0], o, e);
-	if (at > 0 && rc == 0)
-		rc = import_part_take(s, &p[1], o, e);
-	else if (at > 0)
-		import_part_free(&p[1]);
-	return rc;
+	import_read_both(import_part_read, &p[0], at > 0 ? &p[1] : NULL);
+	return import_take_both(s, &p[0], at > 0 ? &p[1] : NULL, o, e);
 }
 
 /* The whole file (or standard input for "-"). */
